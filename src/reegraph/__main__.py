@@ -1,0 +1,3 @@
+from reegraph.cli import main
+
+main()

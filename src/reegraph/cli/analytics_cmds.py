@@ -1,0 +1,9 @@
+"""Supply-risk analytics commands."""
+
+from __future__ import annotations
+
+import typer
+
+
+def register(app: typer.Typer) -> None:
+    """Analytics commands register here."""

@@ -1,0 +1,1 @@
+"""Ingest stages as plain functions: clean -> sentences -> entities -> relations -> resolution."""

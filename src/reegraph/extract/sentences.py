@@ -1,0 +1,99 @@
+"""Sentence spans over the original text, robust to abbreviations, bullets and headings.
+
+Every line is a paragraph break (news copy puts one paragraph per line), so a heading
+without final punctuation ends at its line break. Spans are (start, end) offsets into
+``Document.text``; debris spans are skipped.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+ABBREVIATIONS = frozenset(
+    "u.s u.k u.n e.u u.s.a mr mrs ms dr prof gen col lt sgt rep sen gov st jr sr inc corp ltd co"
+    " plc llc no nos vs etc e.g i.e approx dept est fig jan feb mar apr jun jul aug sep sept oct"
+    " nov dec mt mln bn excl incl al p.m a.m cf op ed ft vol pp ca".split()
+)
+# After "U.S." a sentence only starts with one of these; otherwise "U.S. Steel" continues.
+_STARTERS = frozenset(
+    "The This That These Those It Its In On At But And However Meanwhile Both China Japan"
+    " He She They We I A An As For With While If When After Before Under Such Some".split()
+)
+_BOUNDARY = re.compile(r"[.!?…]+[\"”’')\]]*(?=\s+[\"“‘(\[]?[A-Z0-9])")
+_LEAD = re.compile(r"^[-•●▪◦*·–—\s]+")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    index: int
+    start: int
+    end: int
+    para: int
+    heading: bool  # a line without final punctuation: a title or section heading
+
+
+def _is_abbrev(line: str, dot: int) -> bool:
+    """Is the full stop at ``dot`` part of an abbreviation or initial, not an ending?"""
+    j = dot
+    while j > 0 and not line[j - 1].isspace() and line[j - 1] not in "(\"“":
+        j -= 1
+    word = line[j:dot].lower().strip("'’")
+    if not word:
+        return False
+    if word in ABBREVIATIONS:
+        if word in {"u.s", "u.k", "u.n", "e.u", "u.s.a", "etc", "inc", "corp", "ltd", "co", "plc", "llc"}:
+            nxt = line[dot + 1:].split(None, 1)
+            return not (nxt and nxt[0].strip("\"“") in _STARTERS)
+        return True
+    if len(word) == 1 and word.isalpha():  # initials "J. Smith"
+        return True
+    if line[:dot].strip().isdigit() and j == len(line) - len(line.lstrip()):  # "2. Heading"
+        return True
+    return "." in word and len(word) <= 6  # "a.m", "i.e" style
+
+
+def _split_line(line: str, offset: int) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    start = 0
+    for m in _BOUNDARY.finditer(line):
+        dot = m.start()
+        if line[dot] == "." and m.end() - dot == 1 and _is_abbrev(line, dot):
+            continue
+        if line[start:m.end()].strip():
+            out.append((start, m.end()))
+        start = m.end()
+    if line[start:].strip():
+        out.append((start, len(line)))
+    spans = []
+    for s, e in out:
+        seg = line[s:e]
+        lead = len(seg) - len(_LEAD.sub("", seg))
+        seg_end = len(seg.rstrip())
+        if seg_end > lead:
+            spans.append((offset + s + lead, offset + s + seg_end))
+    return spans
+
+
+def split_sentences(text: str, debris: Sequence[tuple[int, int]] = ()) -> list[Sentence]:
+    """Sentences of ``text`` outside ``debris`` spans, in order."""
+    starts = [d[0] for d in debris]
+    ends = {d[0]: d[1] for d in debris}
+    sentences: list[Sentence] = []
+    pos = 0
+    for para, raw in enumerate(text.split("\n")):
+        line_start = pos
+        pos += len(raw) + 1
+        if not raw.strip():
+            continue
+        k = bisect_right(starts, line_start + len(raw) - 1) - 1
+        if k >= 0 and starts[k] <= line_start + len(raw) and ends[starts[k]] > line_start:
+            # Whole-line debris (the cleaner works on lines).
+            continue
+        for s, e in _split_line(raw, line_start):
+            body = text[s:e]
+            heading = body[-1] not in ".!?:;\"”’)…" and len(body) < 160
+            sentences.append(Sentence(len(sentences), s, e, para, heading))
+    return sentences

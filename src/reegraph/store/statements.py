@@ -1,0 +1,127 @@
+"""Registry of every Cypher statement the package sends (besides ``cypher/*.cypher``).
+
+All values travel as parameters; labels and relationship types come only from the
+model. Both backends run these same strings, and the test suite lints every one
+with Neo4j's own front end (see ``all_statements``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any, Literal
+
+from reegraph.model import RelationType, node_labels, relation_endpoints
+from reegraph.store.schema import RELATION_COLUMNS, columns_for
+
+Dialect = Literal["neo4j", "embedded"]
+
+
+@dataclass(frozen=True)
+class Statement:
+    name: str
+    text: str
+    # Example parameter values: they declare the parameters to the linter.
+    parameters: dict[str, Any] = field(default_factory=dict)
+
+
+def _set_clause(var: str, columns: dict[str, str], dialect: Dialect) -> str:
+    """``n.a = row.a, ...``; the embedded engine infers a parameter's type from its
+    values, so a column that is null in every row of a batch needs an explicit CAST
+    there. That is the only difference between the two dialects."""
+
+    def value(column: str, kind: str) -> str:
+        if dialect == "embedded" and kind != "STRING":
+            return f"CAST(row.{column} AS {kind})"
+        return f"row.{column}"
+
+    return ", ".join(f"{var}.{c} = {value(c, k)}" for c, k in columns.items())
+
+
+@cache
+def merge_nodes(label: str, dialect: Dialect = "neo4j") -> Statement:
+    cols = {c: k for c, k in columns_for(label).items() if c != "id"}
+    sets = _set_clause("n", cols, dialect)
+    # ON CREATE/ON MATCH rather than a bare SET: the embedded engine fails on
+    # `UNWIND ... MERGE ... SET` (see README, design notes).
+    text = (
+        f"UNWIND $rows AS row MERGE (n:{label} {{id: row.id}}) "
+        f"ON CREATE SET {sets} ON MATCH SET {sets}"
+    )
+    return Statement(f"merge_nodes.{label}", text, {"rows": [{"id": "x"}]})
+
+
+@cache
+def merge_relations(
+    rel_type: str, source: str, target: str, dialect: Dialect = "neo4j"
+) -> Statement:
+    cols = {c: k for c, k in RELATION_COLUMNS.items() if c != "key"}
+    sets = _set_clause("r", cols, dialect)
+    text = (
+        f"UNWIND $rows AS row MATCH (a:{source} {{id: row.source}}) "
+        f"MATCH (b:{target} {{id: row.target}}) "
+        f"MERGE (a)-[r:{rel_type} {{key: row.key}}]->(b) "
+        f"ON CREATE SET {sets} ON MATCH SET {sets}"
+    )
+    return Statement(
+        f"merge_relations.{rel_type}.{source}.{target}",
+        text,
+        {"rows": [{"source": "a", "target": "b", "key": "k"}]},
+    )
+
+
+@cache
+def delete_nodes(label: str) -> Statement:
+    text = f"MATCH (n:{label}) WHERE n.id IN $ids DETACH DELETE n"
+    return Statement(f"delete_nodes.{label}", text, {"ids": ["x"]})
+
+
+@cache
+def delete_relations(rel_type: str) -> Statement:
+    text = f"MATCH ()-[r:{rel_type}]->() WHERE r.key IN $keys DELETE r"
+    return Statement(f"delete_relations.{rel_type}", text, {"keys": ["k"]})
+
+
+@cache
+def read_nodes(label: str) -> Statement:
+    cols = ", ".join(f"n.{c} AS {c}" for c in columns_for(label))
+    return Statement(f"read_nodes.{label}", f"MATCH (n:{label}) RETURN {cols}")
+
+
+@cache
+def read_relations(rel_type: str) -> Statement:
+    cols = ", ".join(f"r.{c} AS {c}" for c in RELATION_COLUMNS)
+    text = f"MATCH (a)-[r:{rel_type}]->(b) RETURN a.id AS source, b.id AS target, {cols}"
+    return Statement(f"read_relations.{rel_type}", text)
+
+
+COUNT_NODES = Statement("count_nodes", "MATCH (n) RETURN n.label AS label, count(n) AS count")
+COUNT_RELATIONS = Statement(
+    "count_relations", "MATCH ()-[r]->() RETURN r.predicate AS type, count(r) AS count"
+)
+DOCUMENT_HASHES = Statement(
+    "document_hashes", "MATCH (d:Document) RETURN d.id AS id, d.sha256 AS sha256"
+)
+BASELINE_COUNT = Statement("baseline_count", "MATCH (n) RETURN count(n) AS count")
+
+
+def all_statements() -> list[Statement]:
+    """Every statement the package can send, for the Cypher lint test."""
+    found = [COUNT_NODES, COUNT_RELATIONS, DOCUMENT_HASHES, BASELINE_COUNT]
+    for label in node_labels():
+        found += [merge_nodes(label), delete_nodes(label), read_nodes(label)]
+        if label != "Document":
+            found.append(entity_names(label))
+    for rel_type in RelationType:
+        found += [delete_relations(rel_type.value), read_relations(rel_type.value)]
+        found += [merge_relations(rel_type.value, s, t) for s, t in relation_endpoints(rel_type)]
+    return found
+
+
+@cache
+def entity_names(label: str) -> Statement:
+    text = (
+        f"MATCH (n:{label}) RETURN n.id AS id, n.label AS label, n.name AS name, "
+        "n.lookup AS lookup"
+    )
+    return Statement(f"entity_names.{label}", text)
