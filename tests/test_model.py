@@ -2,9 +2,9 @@ from __future__ import annotations
 
 import pytest
 from pydantic import ValidationError
-from sample_bundle import ev, make_bundle
 
 from reegraph.model import Entity, GraphBundle, Relation, RelationProperties, entity_id
+from sample_bundle import ev, make_bundle
 
 
 def test_entity_id_is_a_stable_slug_of_label_and_name() -> None:
@@ -39,9 +39,7 @@ def test_bundle_rejects_unknown_nodes_and_illegal_endpoints() -> None:
 
 
 def test_claims_with_different_shares_are_distinct_relations() -> None:
-    shares = [
-        r for r in make_bundle().relations if r.type == "CONTROLS_SHARE"
-    ]
+    shares = [r for r in make_bundle().relations if r.type == "CONTROLS_SHARE"]
     assert len({r.key for r in shares}) == 2
     same = shares[0].model_copy(
         update={"properties": shares[0].properties.model_copy(update={"confidence": 0.1})}
@@ -54,7 +52,12 @@ def test_export_round_trips_through_the_model() -> None:
     exported = bundle.to_export()
     assert set(exported) >= {"documents", "entities", "relations"}
     assert exported["relations"][0].keys() >= {"type", "source", "target", "properties", "evidence"}
-    assert exported["relations"][0]["evidence"][0].keys() >= {"document", "sentence", "start", "end"}
+    assert exported["relations"][0]["evidence"][0].keys() >= {
+        "document",
+        "sentence",
+        "start",
+        "end",
+    }
     again = GraphBundle.from_export(exported)
     assert again.to_export() == exported
 

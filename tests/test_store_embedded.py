@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sample_bundle import make_bundle
-
 from reegraph.bundle_ops import drop_documents
 from reegraph.store.embedded import EmbeddedStore
+from sample_bundle import make_bundle
 
 
 def test_bundle_round_trips_through_the_database(db_path: Path) -> None:
@@ -46,7 +45,7 @@ def test_dropping_a_document_removes_only_what_it_supported(db_path: Path) -> No
 
 def test_text_with_quotes_and_cypher_is_stored_verbatim(db_path: Path) -> None:
     bundle = make_bundle()
-    nasty = "'}) DETACH DELETE n // `x` \"quoted\" <script>alert(1)</script>"
+    nasty = '\'}) DETACH DELETE n // `x` "quoted" <script>alert(1)</script>'
     doc = bundle.documents[0].model_copy(update={"title": nasty})
     bundle = bundle.model_copy(update={"documents": [doc]})
     with EmbeddedStore(db_path) as store:

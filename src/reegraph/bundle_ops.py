@@ -32,6 +32,7 @@ def merge_entities(first: Entity, second: Entity) -> Entity:
 
 def merge_relations(first: Relation, second: Relation) -> Relation:
     """One claim from two sightings: evidence united, the stronger reading kept."""
+
     def strength(rel: Relation) -> tuple[int, float]:
         return (_MODALITY_RANK[rel.properties.modality], rel.properties.confidence)
 
@@ -78,8 +79,11 @@ def drop_documents(bundle: GraphBundle, doc_ids: Iterable[str]) -> GraphBundle:
         if kept:
             relations.append(rel.model_copy(update={"evidence": kept}))
     documents = [d for d in bundle.documents if d.id not in gone]
-    return prune(GraphBundle.model_construct(documents=documents, entities=bundle.entities,
-                                             relations=relations))
+    return prune(
+        GraphBundle.model_construct(
+            documents=documents, entities=bundle.entities, relations=relations
+        )
+    )
 
 
 def prune(bundle: GraphBundle) -> GraphBundle:

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from reegraph.model import GraphBundle
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 
 def write_export(bundle: GraphBundle, output: Path, fmt: Literal["json", "graphml"]) -> Path:
@@ -21,7 +24,7 @@ def write_export(bundle: GraphBundle, output: Path, fmt: Literal["json", "graphm
     return output
 
 
-def to_networkx(bundle: GraphBundle) -> "nx.MultiDiGraph[str]":  # noqa: F821
+def to_networkx(bundle: GraphBundle) -> nx.MultiDiGraph[str]:  # noqa: F821
     """A networkx multigraph with scalar attributes only (GraphML cannot hold lists)."""
     import networkx as nx
 

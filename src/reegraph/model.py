@@ -90,9 +90,7 @@ RELATIONS: dict[RelationType, RelationSpec] = {
     RelationType.AFFILIATED_WITH: RelationSpec(
         frozenset({Label.PERSON}), STATES, "holds a role in or works for", ("role",)
     ),
-    RelationType.SIGNED: RelationSpec(
-        ACTORS, frozenset({Label.AGREEMENT}), "signed an agreement"
-    ),
+    RelationType.SIGNED: RelationSpec(ACTORS, frozenset({Label.AGREEMENT}), "signed an agreement"),
     RelationType.PARTY_TO: RelationSpec(
         STATES, frozenset({Label.AGREEMENT}), "is a party to an agreement"
     ),
@@ -101,12 +99,8 @@ RELATIONS: dict[RelationType, RelationSpec] = {
         GOODS | {Label.SECTOR},
         "an agreement or event covers a mineral, commodity or sector",
     ),
-    RelationType.PRODUCES: RelationSpec(
-        STATES | {Label.PLACE}, GOODS, "produces or mines", ()
-    ),
-    RelationType.PROCESSES: RelationSpec(
-        STATES | {Label.PLACE}, GOODS, "processes or refines", ()
-    ),
+    RelationType.PRODUCES: RelationSpec(STATES | {Label.PLACE}, GOODS, "produces or mines", ()),
+    RelationType.PROCESSES: RelationSpec(STATES | {Label.PLACE}, GOODS, "processes or refines", ()),
     RelationType.CONTROLS_SHARE: RelationSpec(
         STATES, GOODS, "controls a share of a supply stage", ("stage", "share")
     ),
@@ -145,9 +139,7 @@ RELATIONS: dict[RelationType, RelationSpec] = {
     RelationType.BASED_IN: RelationSpec(
         frozenset({Label.ORGANIZATION, Label.PERSON}), LOCATIONS, "is based in"
     ),
-    RelationType.PURCHASES: RelationSpec(
-        STATES, GOODS, "buys", ("quantity",)
-    ),
+    RelationType.PURCHASES: RelationSpec(STATES, GOODS, "buys", ("quantity",)),
     RelationType.IMPOSES_TARIFF: RelationSpec(
         frozenset({Label.COUNTRY, Label.REGION}),
         STATES | GOODS | {Label.SECTOR},

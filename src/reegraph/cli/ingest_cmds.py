@@ -8,7 +8,13 @@ from typing import Annotated, Literal
 import typer
 
 from reegraph.cli.errors import handles_errors
-from reegraph.cli.options import BackendOption, DbOption, JsonOption, Neo4jUriOption
+from reegraph.cli.options import (
+    BackendOption,
+    DbOption,
+    JsonOption,
+    Neo4jUriOption,
+    open_cli_store,
+)
 from reegraph.cli.render import print_json, print_table
 from reegraph.ingest import IngestReport
 
@@ -19,15 +25,17 @@ def _ingest_with_progress(
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     from reegraph.ingest import ingest_documents, read_documents
-    from reegraph.store import open_store
 
     documents, skipped = read_documents(paths)
     columns = (
-        TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn()
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
     )
     with Progress(*columns, transient=True) as progress:
         task = progress.add_task("Extracting", total=len(documents))
-        with open_store(backend, db, neo4j_uri=neo4j_uri) as store:  # type: ignore[arg-type]
+        with open_cli_store(backend, db, neo4j_uri, write=True) as store:
             report = ingest_documents(
                 store, documents, on_document=lambda _doc: progress.advance(task)
             )
@@ -45,9 +53,7 @@ def _print_report(report: IngestReport) -> None:
 
 
 def _print_stats(backend: str, db: Path | None, neo4j_uri: str | None, as_json: bool) -> None:
-    from reegraph.store import open_store
-
-    with open_store(backend, db, read_only=backend == "embedded", neo4j_uri=neo4j_uri) as store:  # type: ignore[arg-type]
+    with open_cli_store(backend, db, neo4j_uri) as store:
         counts = store.counts()
         where = store.location
     if as_json:
@@ -128,9 +134,8 @@ def register(app: typer.Typer) -> None:
         Example: `reegraph export --format json --output graph.json`
         """
         from reegraph.exports import write_export
-        from reegraph.store import open_store
 
-        with open_store(backend, db, read_only=backend == "embedded", neo4j_uri=neo4j_uri) as store:  # type: ignore[arg-type]
+        with open_cli_store(backend, db, neo4j_uri) as store:
             bundle = store.read_bundle()
         write_export(bundle, output, fmt)
         typer.echo(
@@ -153,7 +158,6 @@ def register(app: typer.Typer) -> None:
         from reegraph.cli.query_cmds import print_dependents
         from reegraph.corpus import bundled_articles_dir
         from reegraph.questions import who_depends_on
-        from reegraph.store import open_store
         from reegraph.views import ViewOptions, render_html
 
         articles = bundled_articles_dir()
@@ -161,7 +165,7 @@ def register(app: typer.Typer) -> None:
         report = _ingest_with_progress([articles], "embedded", db, None)
         _print_report(report)
         _print_stats("embedded", db, None, as_json=False)
-        with open_store("embedded", db) as store:
+        with open_cli_store("embedded", db) as store:
             answer = who_depends_on(store, "dysprosium")
             bundle = store.read_bundle()
         typer.echo("")

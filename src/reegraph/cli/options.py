@@ -7,6 +7,9 @@ from typing import Annotated, Literal
 
 import typer
 
+from reegraph.errors import StoreError
+from reegraph.store.base import CypherStore
+
 DbOption = Annotated[
     Path | None,
     typer.Option(
@@ -25,3 +28,16 @@ Neo4jUriOption = Annotated[
     typer.Option("--neo4j-uri", help="Override NEO4J_URI (bolt://, neo4j://, neo4j+s://)."),
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print machine-readable JSON.")]
+
+
+def open_cli_store(
+    backend: str, db: Path | None, neo4j_uri: str | None = None, *, write: bool = False
+) -> CypherStore:
+    """Open the store a command asked for; reads open the embedded file read-only so
+    several readers can work at once."""
+    from reegraph.store import open_store
+
+    if backend not in ("embedded", "neo4j"):
+        raise StoreError(f"unknown backend {backend!r}: use 'embedded' or 'neo4j'")
+    read_only = backend == "embedded" and not write
+    return open_store(backend, db, read_only=read_only, neo4j_uri=neo4j_uri)  # type: ignore[arg-type]

@@ -12,7 +12,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from types import TracebackType
-from typing import Any
+from typing import Any, Self
 
 from reegraph.model import DOCUMENT_LABEL, GraphBundle, Label, RelationType
 from reegraph.store import statements as st
@@ -99,7 +99,7 @@ class CypherStore(ABC):
     def location(self) -> str:
         return self.backend
 
-    def __enter__(self) -> CypherStore:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(

@@ -25,8 +25,8 @@ def open_store(
         return EmbeddedStore(db, read_only=read_only)
     if backend == "neo4j":
         try:
-            from reegraph.store.neo4j import Neo4jStore  # type: ignore[import-not-found,unused-ignore]
+            from reegraph.store.neo4j import Neo4jStore
         except ImportError as exc:  # pragma: no cover - the module ships with the package
             raise StoreError(f"Neo4j backend unavailable: {exc}") from None
-        return Neo4jStore(uri=neo4j_uri)  # type: ignore[no-any-return,unused-ignore]
+        return Neo4jStore(uri=neo4j_uri)
     raise StoreError(f"unknown backend {backend!r}: use 'embedded' or 'neo4j'")

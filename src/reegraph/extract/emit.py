@@ -1,0 +1,90 @@
+"""Turning a rule's match into a Relation: evidence, modality, negation, merging of claims."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from reegraph.extract.mentions import Mention
+from reegraph.extract.views import View
+from reegraph.model import (
+    RELATIONS,
+    Document,
+    Evidence,
+    Label,
+    Relation,
+    RelationProperties,
+    RelationType,
+)
+
+NEGATION = re.compile(r"\b(?:not|never|no longer|neither|nor|failed to|refused to|declined to|"
+                      r"has yet to|have yet to)\b|n[’']t\b", re.I)
+_NOT_NEGATION = re.compile(r"\bnot (?:only|just|necessarily|least)\b", re.I)
+HEDGE = re.compile(r"\b(?:could|may|might|would|likely|possibly|potentially|expected to|"
+                   r"reportedly|hopes? to|consider(?:s|ing)?|not necessarily)\b", re.I)
+PLAN = re.compile(r"\b(?:plans?(?:ned)? to|planned|plan for|pledge[ds]?|pledging|promise[ds]?|aims? to|aiming|"
+                  r"intends? to|will|agreed to|commit(?:s|ted)? to|set to|seeks? to|is to)\b", re.I)
+
+
+def modality(chunk: str) -> str | None:
+    """None when the chunk is negated; else asserted / hedged / planned.
+
+    >>> modality("JOGMEC did sign a memorandum"), modality("X did not sign a deal")
+    ('asserted', None)
+    >>> modality("could contribute to"), modality("pledged to invest")
+    ('hedged', 'planned')
+    """
+    if NEGATION.search(_NOT_NEGATION.sub("", chunk)):
+        return None
+    if HEDGE.search(chunk):
+        return "hedged"
+    if PLAN.search(chunk):
+        return "planned"
+    return "asserted"
+
+
+class Emitter:
+    """Collects relations of one document; claims with the same key share evidence."""
+
+    def __init__(self, doc: Document, labels: dict[str, Label]) -> None:
+        self.doc = doc
+        self.labels = labels
+        self.relations: dict[str, Relation] = {}
+
+    def evidence(self, view: View, rule: str) -> Evidence:
+        s = view.sentence
+        return Evidence(document=self.doc.id, sentence=view.text, start=s.start, end=s.end, rule=rule)
+
+    def emit(self, rtype: RelationType, source: Mention | str, target: Mention | str, view: View,
+             rule: str, conf: float = 0.8, mod: str | None = "auto", **props: Any) -> bool:
+        src = source.entity if isinstance(source, Mention) else source
+        tgt = target.entity if isinstance(target, Mention) else target
+        if not src or not tgt or src == tgt:
+            return False
+        spec = RELATIONS[rtype]
+        if self.labels.get(src) not in spec.sources or self.labels.get(tgt) not in spec.targets:
+            return False
+        if mod == "auto":
+            spans = [m for m in (source, target) if isinstance(m, Mention)]
+            base = view.sentence.start
+            if len(spans) == 2:
+                lo = min(m.start for m in spans) - base
+                hi = max(m.end for m in spans) - base
+                chunk = view.text[max(0, lo - 25):hi]
+            else:
+                chunk = view.text
+            mod = modality(chunk)
+        if mod is None:
+            return False
+        values = {k: v for k, v in props.items() if v is not None}
+        rel = Relation(type=rtype, source=src, target=tgt,
+                       properties=RelationProperties(modality=mod, confidence=conf, **values),  # type: ignore[arg-type]
+                       evidence=[self.evidence(view, rule)])
+        current = self.relations.get(rel.key)
+        if current is None:
+            self.relations[rel.key] = rel
+        else:
+            current.evidence = sorted({e.key: e for e in [*current.evidence, *rel.evidence]}.values(),
+                                      key=lambda e: e.key)
+            current.properties.confidence = max(current.properties.confidence, conf)
+        return True

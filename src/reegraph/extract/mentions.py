@@ -1,0 +1,156 @@
+"""Entity mentions: lexicon matches (spaCy PhraseMatcher) plus open-world rules.
+
+One ``make_doc`` per document; matchers are built once per :class:`MentionFinder`.
+Case matters: names and acronyms match exactly, common nouns (minerals, sectors,
+commodities) case-insensitively.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from reegraph.extract.lexicon import Alias, Entry, Lexicon
+from reegraph.extract.sentences import Sentence
+from reegraph.model import Label, entity_id
+
+# Words before a capital city that make it the place rather than the government.
+_LOCATIVE = frozenset(
+    "in at to from near outside visit visited visiting around across into via toward towards"
+    " arrived leaves left landed held hosted host based the".split()
+)
+_PLACE_NOUNS = re.compile(r"^[’']s\s+[A-Z][\w-]+\s+(?:Palace|Hall|House|Centre|Center|Airport|Port"
+                          r"|Station|Square|Hotel|Building|Tower|Park|Plant|Mine|Refinery|Summit)\b")
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    label: Label
+    name: str  # canonical candidate: lexicon name or the surface form
+    sent: int
+    entry: Entry | None = None
+    sense: str = "name"  # name | adj | capital | acronym | surname | descriptor
+    role: str | None = None
+    kind: str | None = None
+    country: str | None = None  # country entity id
+    rule: str = "lexicon"
+    conf: float = 0.9
+    entity: str = ""  # resolved entity id (set by resolve)
+    head: bool = False  # head-of-state/government title seen
+    long_form: str | None = None  # an acronym's definition
+
+    @property
+    def span(self) -> tuple[int, int]:
+        return self.start, self.end
+
+
+class SentenceIndex:
+    """Which sentence a character offset falls in (bisect over sentence starts)."""
+
+    def __init__(self, sentences: Sequence[Sentence]) -> None:
+        self.sentences = sentences
+        self._starts = [s.start for s in sentences]
+
+    def find(self, start: int, end: int) -> int | None:
+        k = bisect_right(self._starts, start) - 1
+        if k >= 0 and end <= self.sentences[k].end:
+            return k
+        return None
+
+
+class MentionFinder:
+    """Builds the phrase matchers once; finds lexicon mentions in a tokenised document."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        import spacy
+        from spacy.matcher import PhraseMatcher
+
+        self.lexicon = lexicon
+        self.nlp = spacy.blank("en")
+        # "U.S.-Japan" is one token by default; split dashes after an abbreviation.
+        infixes = [*self.nlp.Defaults.infixes, r"(?<=\.)[-–—](?=[A-Z])", r"(?<=[a-z])[–—](?=[A-Za-z])"]
+        from spacy.util import compile_infix_regex
+
+        self.nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+        self.cs = PhraseMatcher(self.nlp.vocab, attr="ORTH")
+        self.ci = PhraseMatcher(self.nlp.vocab, attr="LOWER")
+        self.by_key: dict[str, list[Alias]] = {}
+        cs_patterns: dict[str, list[Any]] = {}
+        ci_patterns: dict[str, list[Any]] = {}
+        for alias in lexicon.aliases:
+            key = ("cs:" if alias.case_sensitive else "ci:") + (
+                alias.text if alias.case_sensitive else alias.text.lower())
+            if key not in self.by_key:
+                self.by_key[key] = []
+                target = cs_patterns if alias.case_sensitive else ci_patterns
+                target[key] = [self.nlp.make_doc(alias.text if alias.case_sensitive else alias.text.lower())]
+            if all(a.entry.id != alias.entry.id for a in self.by_key[key]):
+                self.by_key[key].append(alias)
+        for key, pats in cs_patterns.items():
+            self.cs.add(key, pats)
+        for key, pats in ci_patterns.items():
+            self.ci.add(key, pats)
+
+    def lexicon_mentions(self, text: str, index: SentenceIndex) -> list[Mention]:
+        doc = self.nlp.make_doc(text)
+        vocab = self.nlp.vocab.strings
+        raw: list[tuple[int, int, list[Alias]]] = []
+        for matcher in (self.cs, self.ci):
+            for match_id, s, e in matcher(doc):
+                span = doc[s:e]
+                raw.append((span.start_char, span.end_char, self.by_key[vocab[match_id]]))
+        # Longest match wins; among equals, the case-sensitive one (added first).
+        raw.sort(key=lambda r: (r[0], -(r[1] - r[0])))
+        kept: list[tuple[int, int, list[Alias]]] = []
+        last_end = -1
+        for start, end, aliases in raw:
+            if start >= last_end:
+                kept.append((start, end, aliases))
+                last_end = end
+        mentions: list[Mention] = []
+        unambiguous: set[str] = set()
+        pending: list[tuple[int, int, int, list[Alias]]] = []
+        for start, end, aliases in kept:
+            sent = index.find(start, end)
+            if sent is None:
+                continue
+            if text[max(0, start - 4):start].lower() in {"non-", "anti"} or text[max(0, start - 4):start].lower().endswith("non-"):
+                continue
+            if len(aliases) == 1 and not aliases[0].ambiguous:
+                mentions.append(self._make(text, start, end, sent, aliases[0]))
+                if aliases[0].sense == "name":
+                    unambiguous.add(aliases[0].entry.id)
+            else:
+                pending.append((start, end, sent, aliases))
+        for start, end, sent, aliases in pending:
+            # Ambiguous words count only when the document names the entity plainly too.
+            fits = [a for a in aliases if a.entry.id in unambiguous]
+            if len(fits) == 1:
+                mentions.append(self._make(text, start, end, sent, fits[0]))
+        return mentions
+
+    def _make(self, text: str, start: int, end: int, sent: int, alias: Alias) -> Mention:
+        entry = alias.entry
+        if alias.sense == "capital" and self._is_place(text, start, end):
+            return Mention(start, end, Label.PLACE, alias.text, sent, None, "place",
+                           kind="city", country=entry.id, conf=0.85)
+        return Mention(start, end, entry.label, entry.name, sent, entry, alias.sense,
+                       kind=entry.kind, country=entry.country)
+
+    @staticmethod
+    def _is_place(text: str, start: int, end: int) -> bool:
+        before = text[max(0, start - 30):start].split()
+        prev = before[-1].lower() if before else ""
+        if prev in _LOCATIVE or _PLACE_NOUNS.match(text[end:end + 60]) or text[end:end + 7] == "-based":
+            return True
+        # "in Washington and Tokyo": a coordinated capital shares the locative.
+        return prev in {"and", "or", ","} and len(before) >= 3 and before[-3].lower() in _LOCATIVE
+
+
+def capital_place_id(name: str) -> str:
+    return entity_id(Label.PLACE, name)
