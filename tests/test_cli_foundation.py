@@ -21,7 +21,7 @@ DIRECT = {"Clean energy technologies", "Advanced electronics", "Defense"}
 
 
 def invoke(*args: str | Path) -> tuple[int, str, str]:
-    result = runner.invoke(app, [str(a) for a in args])
+    result = runner.invoke(app, [str(a) for a in args], env={"COLUMNS": "250"})
     return result.exit_code, result.stdout, result.stderr
 
 

@@ -1,18 +1,47 @@
 """Resolving names the way people type them: case, aliases, symbols, acronyms, surnames.
 
-Unknown names get close matches; ambiguous ones list their candidates.
+Matching goes in tiers, stopping at the first that finds something: the id or any
+normalised name (``model.lookup_key``: case, accents and punctuation folded), the
+same without a title or possessive ("President Xi", "China's"), a person's surname
+("Xi"), then an acronym of the name ("MHI"). Several hits in one tier are ambiguous
+unless exactly one is named that way outright; no hit gives close matches.
 """
 
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable
+import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from reegraph.errors import AmbiguousEntityError, UnknownEntityError
 from reegraph.model import Label, lookup_key
 from reegraph.store.base import CypherStore
 from reegraph.store.statements import entity_names
+
+# Words a name is often prefixed with that are not part of it.
+TITLES = (
+    "president",
+    "prime minister",
+    "pm",
+    "premier",
+    "chancellor",
+    "minister",
+    "secretary",
+    "ceo",
+    "chairman",
+    "chair",
+    "king",
+    "queen",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "the",
+)
+_TITLE = re.compile(rf"^(?:(?:{'|'.join(TITLES)})\s+)+")
+# Small words an acronym skips: "Japan Organisation for Metals and Energy Security".
+_SKIPPED = frozenset({"of", "for", "and", "the", "de", "du", "la", "des", "und", "on", "in"})
 
 
 @dataclass(frozen=True)
@@ -21,6 +50,9 @@ class NamedEntity:
     label: str
     name: str
     lookup: tuple[str, ...]
+
+    def describe(self) -> str:
+        return f"{self.name} ({self.label}, {self.id})"
 
 
 def load_names(store: CypherStore, labels: Iterable[str] | None = None) -> list[NamedEntity]:
@@ -32,24 +64,65 @@ def load_names(store: CypherStore, labels: Iterable[str] | None = None) -> list[
     ]
 
 
+def acronym(text: str) -> str:
+    """Initials of a name's words: ``"Mitsubishi Heavy Industries"`` -> ``"mhi"``."""
+    words = [w for w in lookup_key(text).split() if w not in _SKIPPED]
+    return "".join(w[0] for w in words) if len(words) > 1 else ""
+
+
+def _bare(key: str) -> str:
+    """A key without a leading title or a trailing possessive."""
+    key = _TITLE.sub("", key)
+    return re.sub(r"\s+s$", "", key)
+
+
+def _tiers(key: str, text: str) -> list[Callable[[NamedEntity], bool]]:
+    bare = _bare(key)
+    return [
+        lambda c: text == c.id or key in c.lookup,
+        lambda c: bool(bare) and bare != key and bare in c.lookup,
+        lambda c: (
+            c.label == Label.PERSON and bool(bare) and bare == lookup_key(c.name).split(" ")[-1]
+        ),
+        lambda c: (
+            len(bare) > 1
+            and " " not in bare
+            and any(acronym(n) == bare for n in (c.name, *c.lookup))
+        ),
+    ]
+
+
 def resolve_name(candidates: list[NamedEntity], name: str, kind: str = "entity") -> NamedEntity:
     """The one entity ``name`` means, or a helpful error."""
-    key = lookup_key(name)
-    exact = [c for c in candidates if name == c.id or key in c.lookup]
-    if not exact:
-        # A surname alone ("Xi", "Takaichi") means the one person who carries it.
-        exact = [
-            c for c in candidates
-            if c.label == Label.PERSON and key and key == lookup_key(c.name).split(" ")[-1]
-        ]
-    if len(exact) > 1:
-        by_name = [c for c in exact if lookup_key(c.name) == key]
-        if len(by_name) == 1:
-            return by_name[0]
-        raise AmbiguousEntityError(name, sorted(f"{c.name} ({c.label})" for c in exact))
-    if exact:
-        return exact[0]
-    keys = {k: c for c in candidates for k in (lookup_key(c.name), *c.lookup)}
-    close = difflib.get_close_matches(key, list(keys), n=5, cutoff=0.6)
-    suggestions = list(dict.fromkeys(keys[k].name for k in close))[:3]
-    raise UnknownEntityError(kind, name, suggestions)
+    text = name.strip()
+    key = lookup_key(text)
+    for matches in _tiers(key, text):
+        found = [c for c in candidates if matches(c)]
+        if len(found) == 1:
+            return found[0]
+        if found:
+            outright = [c for c in found if lookup_key(c.name) in (key, _bare(key))]
+            if len(outright) == 1:
+                return outright[0]
+            raise AmbiguousEntityError(name, sorted(c.describe() for c in found))
+    raise UnknownEntityError(kind, name, suggest(candidates, key))
+
+
+def suggest(candidates: list[NamedEntity], key: str, limit: int = 3) -> list[str]:
+    """Names close to ``key``: similar spelling first, then names containing it."""
+    if not key:
+        return []
+    by_key: dict[str, NamedEntity] = {}
+    for c in candidates:
+        for k in (lookup_key(c.name), *c.lookup):
+            by_key.setdefault(k, c)
+            # Single words too, so a misspelt first word still finds the whole name.
+            for word in k.split():
+                if len(word) > 3:
+                    by_key.setdefault(word, c)
+    close = [by_key[k].name for k in difflib.get_close_matches(key, list(by_key), n=10, cutoff=0.7)]
+    words = set(key.split())
+    containing = sorted(
+        c.name for c in candidates if len(key) > 2 and words <= set(lookup_key(c.name).split())
+    )
+    return list(dict.fromkeys(close + containing))[:limit]

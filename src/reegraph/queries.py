@@ -4,8 +4,19 @@ A file starts with ``//`` header lines::
 
     // name: who_depends_on
     // description: Who depends on a mineral, directly or through its groups.
-    // param: mineral: string = dysprosium -- a mineral's name, alias, symbol or id
+    // param: mineral: entity(Mineral|Commodity) = dysprosium -- a mineral's name or id
     // example: :param mineral => 'dysprosium'
+    // order: inferred, label, dependent
+
+``param`` lines read ``NAME: TYPE [= DEFAULT] [-- help]``. TYPE is ``string``, ``int``,
+``float``, ``bool``, ``entity`` (any entity: the caller resolves a typed name to an
+id first), ``entity(Label|Label)`` (an entity of those labels) or ``entity_or_key``
+(an entity, or a relation's key). ``= null`` makes a parameter optional.
+
+``order`` names the columns rows are sorted by after the query ran: Cypher cannot
+order a whole ``UNION`` the same way in both engines, so the runner does it.
+``dialect: neo4j|embedded`` marks a file written for one engine only; its twin for the
+other engine has the same ``name`` and says ``why`` in its header.
 
 Parameters are also read from the query text (``$mineral``), so a header can never
 drift from the query it describes: a parameter used but not declared is an error.
@@ -20,12 +31,27 @@ from pathlib import Path
 from typing import Any
 
 from reegraph.errors import QueryError
+from reegraph.model import Label
 from reegraph.resources import resource_dir
 
 HEADER = re.compile(r"^//\s*(\w+):\s*(.*)$")
-PARAM_DECL = re.compile(r"^(\w+)\s*:\s*(\w+)(?:\s*=\s*([^-]*?))?\s*(?:--\s*(.*))?$")
+PARAM_DECL = re.compile(
+    r"^(?P<name>\w+)\s*:\s*(?P<type>\w+(?:\([\w|]+\))?)"
+    r"(?:\s*=\s*(?P<default>.*?))?\s*(?:--\s*(?P<help>.*))?$"
+)
 PARAM_USE = re.compile(r"\$(\w+)")
-_CASTS = {"string": str, "int": int, "float": float, "bool": lambda v: v.lower() == "true"}
+ENTITY_TYPE = re.compile(r"^entity(?:\((?P<labels>[\w|]+)\))?$")
+ENTITY_OR_KEY = "entity_or_key"
+_CASTS: dict[str, Any] = {
+    "string": str,
+    "int": int,
+    "float": float,
+    "bool": lambda v: {"true": True, "false": False}[v.lower()],
+}
+# Example values handed to linters for parameters whose default is null.
+_SAMPLES: dict[str, Any] = {"string": "x", "int": 1, "float": 0.5, "bool": True}
+
+Row = dict[str, Any]
 
 
 @dataclass(frozen=True)
@@ -35,11 +61,37 @@ class Param:
     default: str | None = None
     help: str = ""
 
+    @property
+    def optional(self) -> bool:
+        return self.default is None
+
+    @property
+    def entity_labels(self) -> tuple[str, ...] | None:
+        """Labels an entity parameter resolves to; None for plain values."""
+        if self.type == ENTITY_OR_KEY:
+            return tuple(label.value for label in Label)
+        match = ENTITY_TYPE.match(self.type)
+        if not match:
+            return None
+        if match["labels"]:
+            return tuple(match["labels"].split("|"))
+        return tuple(label.value for label in Label)
+
+    @property
+    def base_type(self) -> str:
+        return "string" if self.entity_labels is not None else self.type
+
     def convert(self, raw: str) -> Any:
         try:
-            return _CASTS[self.type](raw)
+            return _CASTS[self.base_type](raw)
         except (KeyError, ValueError):
-            raise QueryError(f"parameter {self.name} expects a {self.type}, got {raw!r}") from None
+            raise QueryError(
+                f"parameter {self.name} expects a {self.base_type}, got {raw!r}"
+            ) from None
+
+    def sample(self) -> Any:
+        """An example value (the default, or a typed placeholder) for linting."""
+        return self.convert(self.default) if self.default else _SAMPLES[self.base_type]
 
 
 @dataclass(frozen=True)
@@ -51,9 +103,16 @@ class CannedQuery:
     params: tuple[Param, ...] = ()
     dialect: str = "any"
     example: str = ""
+    order: tuple[str, ...] = ()
     extra: dict[str, str] = field(default_factory=dict)
 
-    def bind(self, given: dict[str, str]) -> dict[str, Any]:
+    def param(self, name: str) -> Param:
+        for param in self.params:
+            if param.name == name:
+                return param
+        raise QueryError(f"{self.name} has no parameter {name}")
+
+    def bind(self, given: dict[str, Any]) -> dict[str, Any]:
         """Typed parameter values from CLI strings, defaults filled, unknown names refused."""
         known = {p.name: p for p in self.params}
         unknown = sorted(set(given) - set(known))
@@ -65,26 +124,51 @@ class CannedQuery:
         values: dict[str, Any] = {}
         for name, param in known.items():
             raw = given.get(name, param.default)
-            values[name] = None if raw in (None, "", "null") else param.convert(str(raw))
+            if raw is None or raw in ("", "null"):
+                values[name] = None
+            elif isinstance(raw, str):
+                values[name] = param.convert(raw)
+            else:
+                values[name] = param.convert(
+                    str(raw).lower() if isinstance(raw, bool) else str(raw)
+                )
         return values
+
+    def sort(self, rows: list[Row]) -> list[Row]:
+        """Rows in the header's ``order`` (nulls first, lists and maps by their text)."""
+        if not self.order:
+            return rows
+        return sorted(rows, key=lambda r: tuple(_sort_key(r.get(c)) for c in self.order))
+
+    def lint_parameters(self) -> dict[str, Any]:
+        """``{param: example value}`` declaring every parameter to a Cypher linter."""
+        return {p.name: p.sample() for p in self.params}
+
+
+def _sort_key(value: Any) -> tuple[int, Any]:
+    if value is None:
+        return (0, "")
+    if isinstance(value, bool | int | float):
+        return (1, float(value))
+    return (2, str(value).lower())
 
 
 def parse_query_file(path: Path) -> CannedQuery:
     text = path.read_text(encoding="utf-8")
     meta: dict[str, str] = {}
     params: list[Param] = []
+    examples: list[str] = []
     for line in text.splitlines():
-        match = HEADER.match(line.strip())
         if not line.strip().startswith("//"):
             break
+        match = HEADER.match(line.strip())
         if not match:
             continue
         key, value = match[1], match[2].strip()
         if key == "param":
-            decl = PARAM_DECL.match(value)
-            if not decl:
-                raise QueryError(f"{path.name}: cannot read parameter line {value!r}")
-            params.append(Param(decl[1], decl[2], (decl[3] or "").strip() or None, decl[4] or ""))
+            params.append(_parse_param(path, value))
+        elif key == "example":
+            examples.append(value)
         else:
             meta[key] = value
     name = meta.pop("name", path.stem)
@@ -94,6 +178,7 @@ def parse_query_file(path: Path) -> CannedQuery:
         raise QueryError(
             f"{path.name}: parameters used {sorted(used)} but declared {sorted(declared)}"
         )
+    order = tuple(c.strip() for c in meta.pop("order", "").split(",") if c.strip())
     return CannedQuery(
         name=name,
         description=meta.pop("description", ""),
@@ -101,9 +186,28 @@ def parse_query_file(path: Path) -> CannedQuery:
         path=path,
         params=tuple(params),
         dialect=meta.pop("dialect", "any"),
-        example=meta.pop("example", ""),
+        example="\n".join(examples),
+        order=order,
         extra=meta,
     )
+
+
+def _parse_param(path: Path, value: str) -> Param:
+    decl = PARAM_DECL.match(value)
+    if not decl:
+        raise QueryError(f"{path.name}: cannot read parameter line {value!r}")
+    kind = decl["type"]
+    if kind not in _CASTS and kind != ENTITY_OR_KEY and not ENTITY_TYPE.match(kind):
+        raise QueryError(f"{path.name}: unknown parameter type {kind!r}")
+    default = (decl["default"] or "").strip().strip("'\"")
+    param = Param(
+        decl["name"], kind, None if default in ("", "null") else default, decl["help"] or ""
+    )
+    labels = param.entity_labels or ()
+    unknown = sorted(set(labels) - {label.value for label in Label})
+    if unknown:
+        raise QueryError(f"{path.name}: parameter {param.name} names unknown labels {unknown}")
+    return param
 
 
 def _strip_comments(text: str) -> str:
@@ -120,8 +224,15 @@ def load_queries(directory: Path | None = None) -> dict[str, CannedQuery]:
             continue
         query = parse_query_file(path)
         key = query.name if query.dialect == "any" else f"{query.name}@{query.dialect}"
+        if key in found:
+            raise QueryError(f"{path.name}: a second query named {key!r}")
         found[key] = query
     return found
+
+
+def query_names() -> list[str]:
+    """Names of the canned queries, each once whatever its dialects."""
+    return sorted({key.split("@")[0] for key in load_queries()})
 
 
 def get_query(name: str, dialect: str = "embedded") -> CannedQuery:
@@ -129,6 +240,105 @@ def get_query(name: str, dialect: str = "embedded") -> CannedQuery:
     queries = load_queries()
     query = queries.get(f"{name}@{dialect}") or queries.get(name)
     if query is None:
-        names = sorted({k.split("@")[0] for k in queries})
-        raise QueryError(f"no canned query {name!r}; available: {', '.join(names)}")
+        hint = name.replace("-", "_")
+        if hint != name and (f"{hint}@{dialect}" in queries or hint in queries):
+            return get_query(hint, dialect)
+        raise QueryError(f"no canned query {name!r}; available: {', '.join(query_names())}")
     return query
+
+
+# -- ad-hoc Cypher ---------------------------------------------------------------
+
+# Clauses that change the graph, the schema, files or settings in either engine.
+WRITE_CLAUSES = (
+    "CREATE",
+    "MERGE",
+    "SET",
+    "DELETE",
+    "DETACH",
+    "REMOVE",
+    "DROP",
+    "COPY",
+    "LOAD",
+    "ALTER",
+    "INSTALL",
+    "UNINSTALL",
+    "ATTACH",
+    "IMPORT",
+    "EXPORT",
+    "CHECKPOINT",
+    "FOREACH",
+    "GRANT",
+    "DENY",
+    "REVOKE",
+)
+# Procedures that only read (both engines); any other CALL is refused.
+READ_PROCEDURES = frozenset(
+    {
+        "db.labels",
+        "db.relationshiptypes",
+        "db.propertykeys",
+        "db.schema.visualization",
+        "db.schema.nodetypeproperties",
+        "db.schema.reltypeproperties",
+        "db.indexes",
+        "db.index.fulltext.querynodes",
+        "db.index.fulltext.queryrelationships",
+        "db.constraints",
+        "dbms.components",
+        "show_tables",
+        "table_info",
+        "show_connection",
+        "show_functions",
+        "db_version",
+    }
+)
+_LITERALS = re.compile(
+    r"//[^\n]*|/\*.*?\*/|'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"|`[^`]*`", re.DOTALL
+)
+# A keyword, not a property (`n.set`), parameter (`$delete`), label or map key.
+_WRITE = re.compile(rf"(?<![\w.$:])\b({'|'.join(WRITE_CLAUSES)})\b(?!\s*:)", re.IGNORECASE)
+_CALL = re.compile(r"(?<![\w.$:])\bCALL\b\s*(\{|[\w.]+)?", re.IGNORECASE)
+
+
+def strip_literals(text: str) -> str:
+    """Cypher text with comments, strings and quoted names blanked out."""
+    return _LITERALS.sub(" ", text)
+
+
+def check_read_only(text: str) -> None:
+    """Refuse Cypher that could change anything; names in quotes may say anything."""
+    code = strip_literals(text)
+    if match := _WRITE.search(code):
+        raise QueryError(
+            f"{match[1].upper()} can change the graph; this runs read-only queries"
+            " (add --write to allow changes)"
+        )
+    for call in _CALL.finditer(code):
+        procedure = (call[1] or "").lower()
+        if procedure != "{" and procedure not in READ_PROCEDURES:
+            raise QueryError(
+                f"CALL {call[1] or '(nothing)'} is not a known read-only procedure"
+                " (add --write to allow it)"
+            )
+
+
+def describe_queries() -> list[dict[str, Any]]:
+    """Name, description, parameters and dialects of every canned query, for listings."""
+    listing: dict[str, dict[str, Any]] = {}
+    for key, query in load_queries().items():
+        entry = listing.setdefault(
+            query.name,
+            {
+                "name": query.name,
+                "description": query.description,
+                "parameters": [
+                    f"{p.name}: {p.type}{' (optional)' if p.optional else ''}" for p in query.params
+                ],
+                "dialects": [],
+                "files": [],
+            },
+        )
+        entry["dialects"] = sorted([*entry["dialects"], key.partition("@")[2] or "any"])
+        entry["files"].append(query.path.name)
+    return [listing[name] for name in sorted(listing)]

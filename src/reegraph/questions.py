@@ -1,24 +1,137 @@
-"""The analyst's questions: resolve names, run the canned query, return plain rows."""
+"""The analyst's questions: resolve names, run a canned query, return an answer of plain rows.
+
+Names are resolved here, in Python, before a query runs: a canned query then only
+ever receives ids, and every value travels as a query parameter.
+"""
 
 from __future__ import annotations
 
+import json
+import re
+from dataclasses import dataclass, field
 from typing import Any
 
-from reegraph.model import Label
-from reegraph.names import load_names, resolve_name
-from reegraph.queries import get_query
+from reegraph.errors import QueryError
+from reegraph.names import NamedEntity, load_names, resolve_name
+from reegraph.queries import ENTITY_OR_KEY, CannedQuery, Param, check_read_only, get_query
 from reegraph.store.base import CypherStore
 
+Row = dict[str, Any]
+RELATION_KEY = re.compile(r"^[0-9a-f]{16}$")
 
-def run_canned(store: CypherStore, name: str, params: dict[str, Any]) -> list[dict[str, Any]]:
+
+@dataclass
+class Answer:
+    """What a question returned: the query, the values it ran with, and its rows."""
+
+    query: str
+    description: str
+    parameters: dict[str, Any]
+    rows: list[Row]
+    resolved: dict[str, NamedEntity] = field(default_factory=dict)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "query": self.query,
+            "parameters": self.parameters,
+            "resolved": {
+                k: {"id": e.id, "name": e.name, "label": e.label} for k, e in self.resolved.items()
+            },
+            "rows": self.rows,
+        }
+
+
+def _kind(param: Param) -> str:
+    labels = param.entity_labels or ()
+    if len(labels) == 1:
+        return labels[0]
+    return "entity" if len(labels) > 4 else " or ".join(label.lower() for label in labels)
+
+
+def resolve_parameters(
+    store: CypherStore, query: CannedQuery, given: dict[str, Any]
+) -> tuple[dict[str, Any], dict[str, NamedEntity]]:
+    """Bound parameter values, with every entity name replaced by the entity's id."""
+    values = query.bind(given)
+    resolved: dict[str, NamedEntity] = {}
+    for param in query.params:
+        raw, labels = values[param.name], param.entity_labels
+        if raw is None or labels is None:
+            continue
+        if param.type == ENTITY_OR_KEY and RELATION_KEY.match(raw):
+            continue
+        entity = resolve_name(load_names(store, labels), raw, _kind(param))
+        values[param.name] = entity.id
+        resolved[param.name] = entity
+    return values, resolved
+
+
+def ask(store: CypherStore, name: str, given: dict[str, Any] | None = None) -> Answer:
+    """Run the canned query ``name`` with names resolved; rows in the header's order."""
     query = get_query(name, store.dialect)
-    return store.run(query.text, query.bind({k: str(v) for k, v in params.items()}))
+    values, resolved = resolve_parameters(store, query, given or {})
+    rows = query.sort(store.run(query.text, values))
+    return Answer(query.name, query.description, values, rows, resolved)
+
+
+def run_cypher(
+    store: CypherStore, text: str, parameters: dict[str, str], *, write: bool = False
+) -> Answer:
+    """Ad-hoc Cypher, refused when it could write unless ``write`` is set."""
+    if not text.strip():
+        raise QueryError("empty query")
+    if not write:
+        check_read_only(text)
+    values = {k: parse_value(v) for k, v in parameters.items()}
+    return Answer("cypher", text.strip(), values, store.run(text, values))
+
+
+def parse_value(raw: str) -> Any:
+    """A ``--param`` value: JSON numbers, booleans, null, lists and maps; else the string."""
+    try:
+        value = json.loads(raw)
+    except ValueError:
+        return raw
+    return value if not isinstance(value, str) else raw
+
+
+def parse_assignments(pairs: list[str]) -> dict[str, str]:
+    """``["k=v", ...]`` from the command line into a dict."""
+    found: dict[str, str] = {}
+    for pair in pairs:
+        key, sep, value = pair.partition("=")
+        if not sep or not key.strip():
+            raise QueryError(f"--param expects NAME=VALUE, got {pair!r}")
+        found[key.strip()] = value
+    return found
 
 
 def who_depends_on(store: CypherStore, mineral: str) -> dict[str, Any]:
     """Dependents of a mineral (direct and inferred) and who controls its supply."""
-    target = resolve_name(load_names(store, [Label.MINERAL]), mineral, "mineral")
-    dependents = run_canned(store, "who_depends_on", {"mineral": target.id})
-    dependents.sort(key=lambda r: (r["inferred"], r["label"], r["dependent"]))
-    supply = run_canned(store, "supply_of", {"mineral": target.id})
-    return {"mineral": target.name, "id": target.id, "dependents": dependents, "supply": supply}
+    dependents = ask(store, "who_depends_on", {"mineral": mineral})
+    target = dependents.resolved["mineral"]
+    supply = ask(store, "suppliers_of", {"mineral": target.id})
+    return {
+        "mineral": target.name,
+        "id": target.id,
+        "dependents": dependents.rows,
+        "supply": supply.rows,
+    }
+
+
+def agreements(store: CypherStore, name: str) -> Answer:
+    """Agreements covering a mineral, or those of a country, person or organisation."""
+    covering = get_query("agreements_covering", store.dialect).param("mineral")
+    party = get_query("agreements_of", store.dialect).param("party")
+    labels = (covering.entity_labels or ()) + (party.entity_labels or ())
+    entity = resolve_name(
+        load_names(store, labels), name, "mineral, country, person or organisation"
+    )
+    if entity.label in (covering.entity_labels or ()):
+        return ask(store, "agreements_covering", {"mineral": entity.id})
+    return ask(store, "agreements_of", {"party": entity.id})
+
+
+def run_canned(store: CypherStore, name: str, params: dict[str, Any]) -> list[Row]:
+    """Rows of the canned query ``name`` (names in ``params`` resolved to ids first)."""
+    return ask(store, name, params).rows

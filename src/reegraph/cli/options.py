@@ -41,3 +41,13 @@ def open_cli_store(
         raise StoreError(f"unknown backend {backend!r}: use 'embedded' or 'neo4j'")
     read_only = backend == "embedded" and not write
     return open_store(backend, db, read_only=read_only, neo4j_uri=neo4j_uri)  # type: ignore[arg-type]
+
+
+CsvOption = Annotated[bool, typer.Option("--csv", help="Print CSV (lists joined with ' | ').")]
+LimitOption = Annotated[
+    int | None, typer.Option("--limit", min=1, help="Show at most this many rows.")
+]
+ParamOption = Annotated[
+    list[str] | None,
+    typer.Option("--param", "-p", help="A query parameter as NAME=VALUE (repeatable)."),
+]

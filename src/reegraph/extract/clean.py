@@ -19,14 +19,19 @@ _NAV = re.compile(
     r"|(?:photo|image|credit|source image|picture)s?\s*:.*|all rights reserved.*|©.*|copyright.*)$",
     re.I,
 )
-_TIME_AGO = re.compile(r"^(?:updated\s*:?\s*)?\d+\s*(?:sec|second|min|minute|hour|hr|day|week)s?"
-                       r"\s+(?:ago|read)$", re.I)
+_TIME_AGO = re.compile(
+    r"^(?:updated\s*:?\s*)?\d+\s*(?:sec|second|min|minute|hour|hr|day|week)s?"
+    r"\s+(?:ago|read)$",
+    re.I,
+)
 _BULLET_ONLY = re.compile(r"^[-•●▪◦*·–—]+$")
 _STRAY = re.compile(r"^[a-z]{1,4}$")  # lone lower-case tokens such as "ree"
 _EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+\.[\w.]+\b")
 _PHONE = re.compile(r"^\+?[\d\s().-]{7,}$")
 _POSTCODE = re.compile(r"\b(?:[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}|[A-Z]{2}\s\d{5}(?:-\d{4})?)\b")
-_BYLINE = re.compile(r"^(?:by|writer|written by|author|words)\s*[:\-]?\s+(?P<name>[^\n]{2,80})$", re.I)
+_BYLINE = re.compile(
+    r"^(?:by|writer|written by|author|words)\s*[:\-]?\s+(?P<name>[^\n]{2,80})$", re.I
+)
 _SOURCE = re.compile(r"^source\s*:\s*(?P<name>.+?)\s*(?:published\s*:.*)?$", re.I)
 _AUTHOR_TITLE = re.compile(
     r"^(?P<name>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3}),\s*(?P<role>[^.!?]{2,60}?"
@@ -34,8 +39,12 @@ _AUTHOR_TITLE = re.compile(
     r"|Professor|Officer|Chair(?:man|woman)?|Partner|Manager|Economist|Writer)[^.!?]{0,40})$"
 )
 _FOOTER_CUE = re.compile(r"^(?:contact us|bottom of page|about us|follow us|newsletter)\b", re.I)
-_NOT_PERSON = re.compile(r"\b(?:desk|staff|news|newsroom|team|editors?|agency|wire|reporters)\b", re.I)
-_SLASH_TAGS = re.compile(r"^[A-Z][\w&'’-]*(?:\s+[\w&'’-]+){0,4}(?:\s+/\s+[A-Z][\w&'’-]*(?:\s+[\w&'’-]+){0,4}){2,}$")
+_NOT_PERSON = re.compile(
+    r"\b(?:desk|staff|news|newsroom|team|editors?|agency|wire|reporters)\b", re.I
+)
+_SLASH_TAGS = re.compile(
+    r"^[A-Z][\w&'’-]*(?:\s+[\w&'’-]+){0,4}(?:\s+/\s+[A-Z][\w&'’-]*(?:\s+[\w&'’-]+){0,4}){2,}$"
+)
 
 
 @dataclass(frozen=True)
@@ -66,16 +75,21 @@ def _lines(text: str) -> Iterator[tuple[int, int, str]]:
 
 def _titlecase_tag(line: str) -> bool:
     words = line.split()
-    if not 1 <= len(words) <= 6 or len(line) > 50 or line[-1] in ".!?:;,\"”":
+    if not 1 <= len(words) <= 6 or len(line) > 50 or line[-1] in '.!?:;,"”':
         return False
-    return all(w[0].isupper() or w.lower() in {"and", "of", "the", "&", "in", "on", "for"}
-               or not w[0].isalpha() for w in words)
+    return all(
+        w[0].isupper()
+        or w.lower() in {"and", "of", "the", "&", "in", "on", "for"}
+        or not w[0].isalpha()
+        for w in words
+    )
 
 
 def _is_person_name(name: str) -> bool:
     words = name.split()
-    return 2 <= len(words) <= 4 and not _NOT_PERSON.search(name) and all(
-        w[0].isupper() for w in words)
+    return (
+        2 <= len(words) <= 4 and not _NOT_PERSON.search(name) and all(w[0].isupper() for w in words)
+    )
 
 
 def clean(text: str) -> Cleaned:
@@ -104,9 +118,13 @@ def clean(text: str) -> Cleaned:
             continue
         line_n = line.lstrip("•●▪◦*· \t")
         drop = (
-            i >= footer or i in tag_lines or bool(_NAV.match(line_n) or _TIME_AGO.match(line_n))
-            or bool(_BULLET_ONLY.match(line)) or bool(_STRAY.match(line_n))
-            or bool(_EMAIL.search(line_n)) or bool(_PHONE.match(line_n))
+            i >= footer
+            or i in tag_lines
+            or bool(_NAV.match(line_n) or _TIME_AGO.match(line_n))
+            or bool(_BULLET_ONLY.match(line))
+            or bool(_STRAY.match(line_n))
+            or bool(_EMAIL.search(line_n))
+            or bool(_PHONE.match(line_n))
             or bool(_SLASH_TAGS.match(line_n))
             or (len(line_n) < 80 and bool(_POSTCODE.search(line_n)) and line_n[-1] not in ".!?")
             or line_n in names

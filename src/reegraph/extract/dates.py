@@ -31,8 +31,12 @@ _MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
 
 ISO = re.compile(r"^(\d{4})-(\d{1,2})(?:-(\d{1,2}))?")
 US_NUMERIC = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})")
-DAY_MONTH = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH_RE})\.?(?:,?\s+(\d{{4}}))?\b", re.I)
-MONTH_DAY = re.compile(rf"\b({_MONTH_RE})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(\d{{4}}))?", re.I)
+DAY_MONTH = re.compile(
+    rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH_RE})\.?(?:,?\s+(\d{{4}}))?\b", re.I
+)
+MONTH_DAY = re.compile(
+    rf"\b({_MONTH_RE})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(\d{{4}}))?", re.I
+)
 MONTH_YEAR = re.compile(rf"\b({_MONTH_RE})\.?\s+(\d{{4}})\b", re.I)
 
 
@@ -105,7 +109,8 @@ def find_date(sentence: str, published: str | None) -> str | None:
             if ref is None:
                 continue
             # A day-month with no year is the most recent such day not long after publication.
-            year = ref.year if (month, int(day_s)) <= (ref.month, ref.day) or month - ref.month < 2 else ref.year - 1
+            recent = (month, int(day_s)) <= (ref.month, ref.day) or month - ref.month < 2
+            year = ref.year if recent else ref.year - 1
         found = _iso(year, month, int(day_s))
         if found:
             return found
@@ -118,11 +123,27 @@ def find_date(sentence: str, published: str | None) -> str | None:
     return None
 
 
-_NUMBER_WORDS = {"one": 1, "a": 1, "an": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-                 "seven": 7, "eight": 8, "nine": 9, "ten": 10, "twelve": 12, "eighteen": 18}
+_NUMBER_WORDS = {
+    "one": 1,
+    "a": 1,
+    "an": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "twelve": 12,
+    "eighteen": 18,
+}
 DURATION = re.compile(
     r"\b(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|twelve|eighteen|a|an)"
-    r"[\s-](?P<u>year|month|week|day)s?\b(?![\s-]old)", re.I)
+    r"[\s-](?P<u>year|month|week|day)s?\b(?![\s-]old)",
+    re.I,
+)
 
 
 def find_duration(sentence: str) -> str | None:

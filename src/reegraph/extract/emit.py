@@ -17,13 +17,22 @@ from reegraph.model import (
     RelationType,
 )
 
-NEGATION = re.compile(r"\b(?:not|never|no longer|neither|nor|failed to|refused to|declined to|"
-                      r"has yet to|have yet to)\b|n[’']t\b", re.I)
+NEGATION = re.compile(
+    r"\b(?:not|never|no longer|neither|nor|failed to|refused to|declined to|"
+    r"has yet to|have yet to)\b|n[’']t\b",
+    re.I,
+)
 _NOT_NEGATION = re.compile(r"\bnot (?:only|just|necessarily|least)\b", re.I)
-HEDGE = re.compile(r"\b(?:could|may|might|would|likely|possibly|potentially|expected to|"
-                   r"reportedly|hopes? to|consider(?:s|ing)?|not necessarily)\b", re.I)
-PLAN = re.compile(r"\b(?:plans?(?:ned)? to|planned|plan for|pledge[ds]?|pledging|promise[ds]?|aims? to|aiming|"
-                  r"intends? to|will|agreed to|commit(?:s|ted)? to|set to|seeks? to|is to)\b", re.I)
+HEDGE = re.compile(
+    r"\b(?:could|may|might|would|likely|possibly|potentially|expected to|"
+    r"reportedly|hopes? to|consider(?:s|ing)?|not necessarily)\b",
+    re.I,
+)
+PLAN = re.compile(
+    r"\b(?:plans?(?:ned)? to|planned|plan for|pledge[ds]?|pledging|promise[ds]?|aims? to|aiming|"
+    r"intends? to|will|agreed to|commit(?:s|ted)? to|set to|seeks? to|is to)\b",
+    re.I,
+)
 
 
 def modality(chunk: str) -> str | None:
@@ -49,14 +58,25 @@ class Emitter:
     def __init__(self, doc: Document, labels: dict[str, Label]) -> None:
         self.doc = doc
         self.labels = labels
-        self.relations: dict[str, Relation] = {}
+        self.relations: dict[tuple[object, ...], Relation] = {}
 
     def evidence(self, view: View, rule: str) -> Evidence:
         s = view.sentence
-        return Evidence(document=self.doc.id, sentence=view.text, start=s.start, end=s.end, rule=rule)
+        return Evidence(
+            document=self.doc.id, sentence=view.text, start=s.start, end=s.end, rule=rule
+        )
 
-    def emit(self, rtype: RelationType, source: Mention | str, target: Mention | str, view: View,
-             rule: str, conf: float = 0.8, mod: str | None = "auto", **props: Any) -> bool:
+    def emit(
+        self,
+        rtype: RelationType,
+        source: Mention | str,
+        target: Mention | str,
+        view: View,
+        rule: str,
+        conf: float = 0.8,
+        mod: str | None = "auto",
+        **props: Any,
+    ) -> bool:
         src = source.entity if isinstance(source, Mention) else source
         tgt = target.entity if isinstance(target, Mention) else target
         if not src or not tgt or src == tgt:
@@ -70,21 +90,28 @@ class Emitter:
             if len(spans) == 2:
                 lo = min(m.start for m in spans) - base
                 hi = max(m.end for m in spans) - base
-                chunk = view.text[max(0, lo - 25):hi]
+                chunk = view.text[max(0, lo - 25) : hi]
             else:
                 chunk = view.text
             mod = modality(chunk)
         if mod is None:
             return False
         values = {k: v for k, v in props.items() if v is not None}
-        rel = Relation(type=rtype, source=src, target=tgt,
-                       properties=RelationProperties(modality=mod, confidence=conf, **values),  # type: ignore[arg-type]
-                       evidence=[self.evidence(view, rule)])
-        current = self.relations.get(rel.key)
+        # Cheap claim key first (type, ends, identity properties): most emits repeat a claim.
+        key = (rtype, src, tgt, tuple(values.get(p) for p in spec.identity))
+        current = self.relations.get(key)
+        s = view.sentence
         if current is None:
-            self.relations[rel.key] = rel
-        else:
-            current.evidence = sorted({e.key: e for e in [*current.evidence, *rel.evidence]}.values(),
-                                      key=lambda e: e.key)
+            self.relations[key] = Relation(
+                type=rtype,
+                source=src,
+                target=tgt,
+                properties=RelationProperties(modality=mod, confidence=conf, **values),
+                evidence=[self.evidence(view, rule)],
+            )
+        elif all((e.start, e.end) != (s.start, s.end) for e in current.evidence):
+            current.evidence = sorted(
+                [*current.evidence, self.evidence(view, rule)], key=lambda e: e.key
+            )
             current.properties.confidence = max(current.properties.confidence, conf)
         return True

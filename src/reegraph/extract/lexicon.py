@@ -63,7 +63,7 @@ class Lexicon:
 
     def group_chain(self, entry: Entry) -> Iterator[tuple[Entry, Entry]]:
         """(member, group) taxonomy pairs reachable from a mineral, transitively."""
-        seen: set[str] = set()
+        seen: set[tuple[str, str]] = set()
         todo = [entry]
         while todo:
             cur = todo.pop()
@@ -71,7 +71,7 @@ class Lexicon:
                 group = self.entries.get(entity_id(Label.MINERAL, gname))
                 if group is None or (cur.id, group.id) in seen:
                     continue
-                seen.add(cur.id)
+                seen.add((cur.id, group.id))
                 yield cur, group
                 todo.append(group)
 
@@ -110,8 +110,15 @@ def _load_countries(lex: Lexicon, directory: Path) -> None:
         ambiguous = set(_as_list(spec.get("ambiguous")))
         names = {name, *_as_list(spec.get("aliases"))}
         if pyc is not None:
-            names.update(n for n in (pyc.name, getattr(pyc, "common_name", None),
-                                     getattr(pyc, "official_name", None)) if n and "," not in n)
+            names.update(
+                n
+                for n in (
+                    pyc.name,
+                    getattr(pyc, "common_name", None),
+                    getattr(pyc, "official_name", None),
+                )
+                if n and "," not in n
+            )
         for alias in names:
             lex.alias(alias, entry, ambiguous=alias in ambiguous)
         for dem in _as_list(spec.get("demonyms")):
@@ -119,8 +126,9 @@ def _load_countries(lex: Lexicon, directory: Path) -> None:
         capital = spec.get("capital")
         if capital:
             lex.capitals[capital] = entry
-            lex.alias(capital, entry, sense="capital",
-                      ambiguous=bool(spec.get("capital_ambiguous")))
+            lex.alias(
+                capital, entry, sense="capital", ambiguous=bool(spec.get("capital_ambiguous"))
+            )
     known = {e.name for e in lex.entries.values()}
     for pyc in pycountry.countries:
         if pyc.alpha_2 in data:
@@ -134,25 +142,45 @@ def _load_countries(lex: Lexicon, directory: Path) -> None:
 def _load_minerals(lex: Lexicon, directory: Path) -> None:
     data = _load(directory / "minerals.yaml")
     for spec in data.get("groups") or []:
-        entry = lex.add(Entry(Label.MINERAL, spec["name"], kind="group",
-                              groups=tuple(_as_list(spec.get("member_of")))))
+        entry = lex.add(
+            Entry(
+                Label.MINERAL,
+                spec["name"],
+                kind="group",
+                groups=tuple(_as_list(spec.get("member_of"))),
+            )
+        )
         for alias in {spec["name"], *_as_list(spec.get("aliases"))}:
             lex.alias(alias, entry, case_sensitive=_common_noun_case(alias))
     for spec in data.get("minerals") or []:
-        entry = lex.add(Entry(Label.MINERAL, spec["name"], kind=spec.get("kind") or "element",
-                              symbol=spec.get("symbol"), groups=tuple(_as_list(spec.get("groups")))))
+        entry = lex.add(
+            Entry(
+                Label.MINERAL,
+                spec["name"],
+                kind=spec.get("kind") or "element",
+                symbol=spec.get("symbol"),
+                groups=tuple(_as_list(spec.get("groups"))),
+            )
+        )
         for alias in {spec["name"], *_as_list(spec.get("aliases"))}:
             lex.alias(alias, entry, case_sensitive=_common_noun_case(alias))
 
 
-def _load_simple(lex: Lexicon, directory: Path, file: str, key: str, label: Label,
-                 case_sensitive: bool | None) -> None:
+def _load_simple(
+    lex: Lexicon, directory: Path, file: str, key: str, label: Label, case_sensitive: bool | None
+) -> None:
     for spec in _load(directory / file).get(key) or []:
         if not isinstance(spec, dict) or not spec.get("name"):
             continue
         country = spec.get("country")
-        entry = lex.add(Entry(label, spec["name"], kind=spec.get("kind"),
-                              country=entity_id(Label.COUNTRY, country) if country else None))
+        entry = lex.add(
+            Entry(
+                label,
+                spec["name"],
+                kind=spec.get("kind"),
+                country=entity_id(Label.COUNTRY, country) if country else None,
+            )
+        )
         ambiguous = set(_as_list(spec.get("ambiguous_aliases")))
         for alias in {spec["name"], *_as_list(spec.get("aliases")), *ambiguous}:
             cs = _common_noun_case(alias) if case_sensitive is None else case_sensitive

@@ -19,11 +19,37 @@ from reegraph.model import Label, entity_id
 
 # Words before a capital city that make it the place rather than the government.
 _LOCATIVE = frozenset(
-    "in at to from near outside visit visited visiting around across into via toward towards"
-    " arrived leaves left landed held hosted host based the".split()
+    [
+        "in",
+        "at",
+        "to",
+        "from",
+        "near",
+        "outside",
+        "visit",
+        "visited",
+        "visiting",
+        "around",
+        "across",
+        "into",
+        "via",
+        "toward",
+        "towards",
+        "arrived",
+        "leaves",
+        "left",
+        "landed",
+        "held",
+        "hosted",
+        "host",
+        "based",
+        "the",
+    ]
 )
-_PLACE_NOUNS = re.compile(r"^[’']s\s+[A-Z][\w-]+\s+(?:Palace|Hall|House|Centre|Center|Airport|Port"
-                          r"|Station|Square|Hotel|Building|Tower|Park|Plant|Mine|Refinery|Summit)\b")
+_PLACE_NOUNS = re.compile(
+    r"^[’']s\s+[A-Z][\w-]+\s+(?:Palace|Hall|House|Centre|Center|Airport|Port"
+    r"|Station|Square|Hotel|Building|Tower|Park|Plant|Mine|Refinery|Summit)\b"
+)
 
 
 @dataclass
@@ -43,6 +69,7 @@ class Mention:
     entity: str = ""  # resolved entity id (set by resolve)
     head: bool = False  # head-of-state/government title seen
     long_form: str | None = None  # an acronym's definition
+    country_from: str = ""  # how an organisation's country was read (descriptor, name, list)
 
     @property
     def span(self) -> tuple[int, int]:
@@ -73,10 +100,15 @@ class MentionFinder:
         self.lexicon = lexicon
         self.nlp = spacy.blank("en")
         # "U.S.-Japan" is one token by default; split dashes after an abbreviation.
-        infixes = [*self.nlp.Defaults.infixes, r"(?<=\.)[-–—](?=[A-Z])", r"(?<=[a-z])[–—](?=[A-Za-z])"]
+        infixes = [
+            *(self.nlp.Defaults.infixes or ()),
+            r"(?<=\.)[-–—](?=[A-Z])",
+            r"(?<=[a-z])[–—](?=[A-Za-z])",
+        ]
         from spacy.util import compile_infix_regex
 
-        self.nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+        tokenizer: Any = self.nlp.tokenizer
+        tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
         self.cs = PhraseMatcher(self.nlp.vocab, attr="ORTH")
         self.ci = PhraseMatcher(self.nlp.vocab, attr="LOWER")
         self.by_key: dict[str, list[Alias]] = {}
@@ -84,13 +116,25 @@ class MentionFinder:
         ci_patterns: dict[str, list[Any]] = {}
         for alias in lexicon.aliases:
             key = ("cs:" if alias.case_sensitive else "ci:") + (
-                alias.text if alias.case_sensitive else alias.text.lower())
+                alias.text if alias.case_sensitive else alias.text.lower()
+            )
             if key not in self.by_key:
                 self.by_key[key] = []
                 target = cs_patterns if alias.case_sensitive else ci_patterns
-                target[key] = [self.nlp.make_doc(alias.text if alias.case_sensitive else alias.text.lower())]
+                target[key] = [
+                    self.nlp.make_doc(alias.text if alias.case_sensitive else alias.text.lower())
+                ]
             if all(a.entry.id != alias.entry.id for a in self.by_key[key]):
                 self.by_key[key].append(alias)
+        # Unambiguous country names and demonyms, for "Japan Organisation for ..." style names.
+        self.country_names = {
+            a.text: a.entry.id
+            for a in lexicon.aliases
+            if a.entry.label is Label.COUNTRY
+            and a.sense in {"name", "adj"}
+            and not a.ambiguous
+            and a.case_sensitive
+        }
         for key, pats in cs_patterns.items():
             self.cs.add(key, pats)
         for key, pats in ci_patterns.items():
@@ -119,7 +163,9 @@ class MentionFinder:
             sent = index.find(start, end)
             if sent is None:
                 continue
-            if text[max(0, start - 4):start].lower() in {"non-", "anti"} or text[max(0, start - 4):start].lower().endswith("non-"):
+            if text[max(0, start - 4) : start].lower() in {"non-", "anti"} or text[
+                max(0, start - 4) : start
+            ].lower().endswith("non-"):
                 continue
             if len(aliases) == 1 and not aliases[0].ambiguous:
                 mentions.append(self._make(text, start, end, sent, aliases[0]))
@@ -137,16 +183,39 @@ class MentionFinder:
     def _make(self, text: str, start: int, end: int, sent: int, alias: Alias) -> Mention:
         entry = alias.entry
         if alias.sense == "capital" and self._is_place(text, start, end):
-            return Mention(start, end, Label.PLACE, alias.text, sent, None, "place",
-                           kind="city", country=entry.id, conf=0.85)
-        return Mention(start, end, entry.label, entry.name, sent, entry, alias.sense,
-                       kind=entry.kind, country=entry.country)
+            return Mention(
+                start,
+                end,
+                Label.PLACE,
+                alias.text,
+                sent,
+                None,
+                "place",
+                kind="city",
+                country=entry.id,
+                conf=0.85,
+            )
+        return Mention(
+            start,
+            end,
+            entry.label,
+            entry.name,
+            sent,
+            entry,
+            alias.sense,
+            kind=entry.kind,
+            country=entry.country,
+        )
 
     @staticmethod
     def _is_place(text: str, start: int, end: int) -> bool:
-        before = text[max(0, start - 30):start].split()
+        before = text[max(0, start - 30) : start].split()
         prev = before[-1].lower() if before else ""
-        if prev in _LOCATIVE or _PLACE_NOUNS.match(text[end:end + 60]) or text[end:end + 7] == "-based":
+        if (
+            prev in _LOCATIVE
+            or _PLACE_NOUNS.match(text[end : end + 60])
+            or text[end : end + 6] == "-based"
+        ):
             return True
         # "in Washington and Tokyo": a coordinated capital shares the locative.
         return prev in {"and", "or", ","} and len(before) >= 3 and before[-3].lower() in _LOCATIVE

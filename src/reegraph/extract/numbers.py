@@ -5,32 +5,79 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-QUALIFIER = (r"(?:(?P<q>over|more than|about|around|nearly|almost|roughly|approximately|some|"
-             r"up to|at least|close to|less than|under|above|below|just over|just under)\s+)?")
-_SCALE = {"trillion": 1e12, "tn": 1e12, "billion": 1e9, "bn": 1e9, "b": 1e9, "million": 1e6,
-          "mn": 1e6, "m": 1e6, "mln": 1e6, "thousand": 1e3, "k": 1e3}
-_CURRENCY = {"$": "USD", "us$": "USD", "usd": "USD", "dollars": "USD", "dollar": "USD",
-             "a$": "AUD", "aud": "AUD", "c$": "CAD", "€": "EUR", "euros": "EUR", "euro": "EUR",
-             "eur": "EUR", "£": "GBP", "pounds": "GBP", "¥": "JPY", "yen": "JPY", "yuan": "CNY",
-             "renminbi": "CNY", "rmb": "CNY", "won": "KRW", "rupees": "INR"}
+QUALIFIER = (
+    r"(?:(?P<q>over|more than|about|around|nearly|almost|roughly|approximately|some|"
+    r"up to|at least|close to|less than|under|above|below|just over|just under)\s+)?"
+)
+_SCALE = {
+    "trillion": 1e12,
+    "tn": 1e12,
+    "billion": 1e9,
+    "bn": 1e9,
+    "b": 1e9,
+    "million": 1e6,
+    "mn": 1e6,
+    "m": 1e6,
+    "mln": 1e6,
+    "thousand": 1e3,
+    "k": 1e3,
+}
+_CURRENCY = {
+    "$": "USD",
+    "us$": "USD",
+    "usd": "USD",
+    "dollars": "USD",
+    "dollar": "USD",
+    "a$": "AUD",
+    "aud": "AUD",
+    "c$": "CAD",
+    "€": "EUR",
+    "euros": "EUR",
+    "euro": "EUR",
+    "eur": "EUR",
+    "£": "GBP",
+    "pounds": "GBP",
+    "¥": "JPY",
+    "yen": "JPY",
+    "yuan": "CNY",
+    "renminbi": "CNY",
+    "rmb": "CNY",
+    "won": "KRW",
+    "rupees": "INR",
+}
 
 SHARE = re.compile(QUALIFIER + r"(?P<n>\d{1,3}(?:\.\d+)?)\s*(?:%|percent\b|per cent\b)", re.I)
 _NUM = r"(?P<n>\d[\d,]*(?:\.\d+)?)"
 _SCALE_RE = r"(?:\s*(?P<s>trillion|billion|million|thousand|bn|mn|mln|tn|b|m|k)\b)?"
 MONEY_PREFIX = re.compile(
-    QUALIFIER + r"(?P<c>US\$|A\$|C\$|\$|€|£|¥)\s?" + _NUM + _SCALE_RE
-    + r"(?:\s*(?P<c2>USD|dollars)\b)?", re.I)
+    QUALIFIER
+    + r"(?P<c>US\$|A\$|C\$|\$|€|£|¥)\s?"
+    + _NUM
+    + _SCALE_RE
+    + r"(?:\s*(?P<c2>USD|dollars)\b)?",
+    re.I,
+)
 MONEY_SUFFIX = re.compile(
     QUALIFIER + _NUM + r"\s*(?P<s>trillion|billion|million|thousand|bn|mn)?\s*"
-    r"(?P<c>yen|euros?|dollars|USD|yuan|renminbi|RMB|won|pounds|rupees|AUD|EUR)\b", re.I)
+    r"(?P<c>yen|euros?|dollars|USD|yuan|renminbi|RMB|won|pounds|rupees|AUD|EUR)\b",
+    re.I,
+)
 TONNAGE = re.compile(
-    QUALIFIER + _NUM + _SCALE_RE + r"\s*(?:metric\s+)?(?P<u>tonnes|tons|tonne|ton|mt|t)\b", re.I)
+    QUALIFIER + _NUM + _SCALE_RE + r"\s*(?:metric\s+)?(?P<u>tonnes|tons|tonne|ton|mt|t)\b", re.I
+)
 RATE_FROM_TO = re.compile(
     r"from\s+(?P<a>\d{1,3}(?:\.\d+)?)\s*(?:%|percent|per cent)?\s+to\s+(?P<b>\d{1,3}(?:\.\d+)?)"
-    r"\s*(?:%|percent|per cent)", re.I)
-RATE_HALVE = re.compile(r"halve[sd]?\s+(?:the\s+|its\s+|a\s+)?(?P<a>\d{1,3}(?:\.\d+)?)\s*(?:%|percent)", re.I)
+    r"\s*(?:%|percent|per cent)",
+    re.I,
+)
+RATE_HALVE = re.compile(
+    r"halve[sd]?\s+(?:the\s+|its\s+|a\s+)?(?P<a>\d{1,3}(?:\.\d+)?)\s*(?:%|percent)", re.I
+)
 RATE_TO = re.compile(r"\bto\s+(?P<b>\d{1,3}(?:\.\d+)?)\s*(?:%|percent|per cent)", re.I)
-RATE_AT = re.compile(r"(?P<b>\d{1,3}(?:\.\d+)?)\s*(?:%|percent|per cent)\s+(?:tariffs?|dut(?:y|ies)|levy|levies)", re.I)
+RATE_AT = re.compile(
+    r"(?P<b>\d{1,3}(?:\.\d+)?)\s*(?:%|percent|per cent)\s+(?:tariffs?|dut(?:y|ies)|levy|levies)",
+    re.I,
+)
 
 
 @dataclass(frozen=True)
@@ -56,8 +103,15 @@ def shares(text: str) -> list[Value]:
     for m in SHARE.finditer(text):
         value = _num(m["n"]) / 100
         if 0 <= value <= 1:
-            out.append(Value(m.start("n") if not m["q"] else m.start(), m.end(), round(value, 4),
-                             None, m["q"].lower() if m["q"] else None))
+            out.append(
+                Value(
+                    m.start("n") if not m["q"] else m.start(),
+                    m.end(),
+                    round(value, 4),
+                    None,
+                    m["q"].lower() if m["q"] else None,
+                )
+            )
     return out
 
 
@@ -70,15 +124,29 @@ def money(text: str) -> list[Value]:
     out = []
     for m in MONEY_PREFIX.finditer(text):
         scale = _SCALE.get((m["s"] or "").lower(), 1.0)
-        out.append(Value(m.start(), m.end(), _num(m["n"]) * scale, _CURRENCY[m["c"].lower()],
-                         m["q"].lower() if m["q"] else None))
+        out.append(
+            Value(
+                m.start(),
+                m.end(),
+                _num(m["n"]) * scale,
+                _CURRENCY[m["c"].lower()],
+                m["q"].lower() if m["q"] else None,
+            )
+        )
     for m in MONEY_SUFFIX.finditer(text):
         if any(v.start <= m.start() < v.end for v in out):
             continue
         scale = _SCALE.get((m["s"] or "").lower(), 1.0)
         cur = m["c"].lower().rstrip("s") if m["c"].lower() in {"euros"} else m["c"].lower()
-        out.append(Value(m.start(), m.end(), _num(m["n"]) * scale, _CURRENCY.get(cur, cur.upper()),
-                         m["q"].lower() if m["q"] else None))
+        out.append(
+            Value(
+                m.start(),
+                m.end(),
+                _num(m["n"]) * scale,
+                _CURRENCY.get(cur, cur.upper()),
+                m["q"].lower() if m["q"] else None,
+            )
+        )
     return sorted(out, key=lambda v: v.start)
 
 
@@ -93,8 +161,9 @@ def tonnages(text: str) -> list[Value]:
         if m["u"].lower() == "t" and not m["s"]:
             continue  # "5 t" alone is too easily something else
         scale = _SCALE.get((m["s"] or "").lower(), 1.0)
-        out.append(Value(m.start(), m.end(), _num(m["n"]) * scale, "t",
-                         m["q"].lower() if m["q"] else None))
+        out.append(
+            Value(m.start(), m.end(), _num(m["n"]) * scale, "t", m["q"].lower() if m["q"] else None)
+        )
     return out
 
 

@@ -54,21 +54,35 @@ class Registry:
             if value is not None and getattr(entity.properties, field) is None:
                 setattr(entity.properties, field, value)
 
-    def ensure(self, label: Label, name: str, aliases: Iterable[str] = (),
-               props: EntityProperties | None = None, origin: str = "text") -> Entity:
+    def ensure(
+        self,
+        label: Label,
+        name: str,
+        aliases: Iterable[str] = (),
+        props: EntityProperties | None = None,
+        origin: str = "text",
+    ) -> Entity:
         found = self.find(label, name) or self.find(label, entity_id(label, name).split(":", 1)[1])
         if found:
             entity = self.entities[found]
             self.merge_into(entity, aliases, props or EntityProperties())
             return entity
-        entity = Entity(label=label, name=name, aliases=list(aliases),
-                        properties=props or EntityProperties(), origin=origin)  # type: ignore[arg-type]
+        entity = Entity(
+            label=label,
+            name=name,
+            aliases=list(aliases),
+            properties=props or EntityProperties(),
+            origin=origin,
+        )
         return self.register(entity)
 
 
 def _props(m: Mention) -> EntityProperties:
-    p = EntityProperties(kind=m.kind, role=m.role if m.label is Label.PERSON else None,
-                         country=m.country if m.label is not Label.COUNTRY else None)
+    p = EntityProperties(
+        kind=m.kind,
+        role=m.role if m.label is Label.PERSON else None,
+        country=m.country if m.label is not Label.COUNTRY else None,
+    )
     if m.entry is not None and m.entry.symbol:
         p.symbol = m.entry.symbol
     return p
@@ -77,11 +91,13 @@ def _props(m: Mention) -> EntityProperties:
 def resolve_document(text: str, mentions: list[Mention], reg: Registry) -> None:
     """Give every mention of one document its entity id (``mention.entity``)."""
     # Full names before short ones, so surnames find the full form first.
-    order = sorted(mentions, key=lambda m: (m.entry is None, m.sense == "acronym",
-                                           -len(m.name.split()), m.start))
+    order = sorted(
+        mentions,
+        key=lambda m: (m.entry is None, m.sense == "acronym", -len(m.name.split()), m.start),
+    )
     doc_people: dict[str, str] = {}
     for m in order:
-        surface = text[m.start:m.end]
+        surface = text[m.start : m.end]
         if m.entry is not None:
             entity = reg.ensure(m.label, m.entry.name, [surface], _props(m), "text")
         elif m.sense == "acronym" and m.long_form:

@@ -13,14 +13,111 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 ABBREVIATIONS = frozenset(
-    "u.s u.k u.n e.u u.s.a mr mrs ms dr prof gen col lt sgt rep sen gov st jr sr inc corp ltd co"
-    " plc llc no nos vs etc e.g i.e approx dept est fig jan feb mar apr jun jul aug sep sept oct"
-    " nov dec mt mln bn excl incl al p.m a.m cf op ed ft vol pp ca".split()
+    [
+        "u.s",
+        "u.k",
+        "u.n",
+        "e.u",
+        "u.s.a",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "gen",
+        "col",
+        "lt",
+        "sgt",
+        "rep",
+        "sen",
+        "gov",
+        "st",
+        "jr",
+        "sr",
+        "inc",
+        "corp",
+        "ltd",
+        "co",
+        "plc",
+        "llc",
+        "no",
+        "nos",
+        "vs",
+        "etc",
+        "e.g",
+        "i.e",
+        "approx",
+        "dept",
+        "est",
+        "fig",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "mt",
+        "mln",
+        "bn",
+        "excl",
+        "incl",
+        "al",
+        "p.m",
+        "a.m",
+        "cf",
+        "op",
+        "ed",
+        "ft",
+        "vol",
+        "pp",
+        "ca",
+    ]
 )
 # After "U.S." a sentence only starts with one of these; otherwise "U.S. Steel" continues.
 _STARTERS = frozenset(
-    "The This That These Those It Its In On At But And However Meanwhile Both China Japan"
-    " He She They We I A An As For With While If When After Before Under Such Some".split()
+    [
+        "The",
+        "This",
+        "That",
+        "These",
+        "Those",
+        "It",
+        "Its",
+        "In",
+        "On",
+        "At",
+        "But",
+        "And",
+        "However",
+        "Meanwhile",
+        "Both",
+        "China",
+        "Japan",
+        "He",
+        "She",
+        "They",
+        "We",
+        "I",
+        "A",
+        "An",
+        "As",
+        "For",
+        "With",
+        "While",
+        "If",
+        "When",
+        "After",
+        "Before",
+        "Under",
+        "Such",
+        "Some",
+    ]
 )
 _BOUNDARY = re.compile(r"[.!?…]+[\"”’')\]]*(?=\s+[\"“‘(\[]?[A-Z0-9])")
 _LEAD = re.compile(r"^[-•●▪◦*·–—\s]+")
@@ -38,15 +135,28 @@ class Sentence:
 def _is_abbrev(line: str, dot: int) -> bool:
     """Is the full stop at ``dot`` part of an abbreviation or initial, not an ending?"""
     j = dot
-    while j > 0 and not line[j - 1].isspace() and line[j - 1] not in "(\"“":
+    while j > 0 and not line[j - 1].isspace() and line[j - 1] not in '("“':
         j -= 1
     word = line[j:dot].lower().strip("'’")
     if not word:
         return False
     if word in ABBREVIATIONS:
-        if word in {"u.s", "u.k", "u.n", "e.u", "u.s.a", "etc", "inc", "corp", "ltd", "co", "plc", "llc"}:
-            nxt = line[dot + 1:].split(None, 1)
-            return not (nxt and nxt[0].strip("\"“") in _STARTERS)
+        if word in {
+            "u.s",
+            "u.k",
+            "u.n",
+            "e.u",
+            "u.s.a",
+            "etc",
+            "inc",
+            "corp",
+            "ltd",
+            "co",
+            "plc",
+            "llc",
+        }:
+            nxt = line[dot + 1 :].split(None, 1)
+            return not (nxt and nxt[0].strip('"“') in _STARTERS)
         return True
     if len(word) == 1 and word.isalpha():  # initials "J. Smith"
         return True
@@ -62,7 +172,7 @@ def _split_line(line: str, offset: int) -> list[tuple[int, int]]:
         dot = m.start()
         if line[dot] == "." and m.end() - dot == 1 and _is_abbrev(line, dot):
             continue
-        if line[start:m.end()].strip():
+        if line[start : m.end()].strip():
             out.append((start, m.end()))
         start = m.end()
     if line[start:].strip():
@@ -94,6 +204,6 @@ def split_sentences(text: str, debris: Sequence[tuple[int, int]] = ()) -> list[S
             continue
         for s, e in _split_line(raw, line_start):
             body = text[s:e]
-            heading = body[-1] not in ".!?:;\"”’)…" and len(body) < 160
+            heading = body[-1] not in '.!?:;"”’)…' and len(body) < 160
             sentences.append(Sentence(len(sentences), s, e, para, heading))
     return sentences

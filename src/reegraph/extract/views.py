@@ -2,7 +2,7 @@
 
 Each mention becomes a placeholder ``⟨Cn⟩`` (label code + index), so rules are plain
 regular expressions over the masked string: ``⟨[CO]\\d+⟩ signed`` and the like.
-Adjectival country mentions ("Japanese") use a lower-case ``c``.
+Adjectival country mentions ("Japanese") use the code ``J``.
 """
 
 from __future__ import annotations
@@ -14,9 +14,18 @@ from reegraph.extract.mentions import Mention
 from reegraph.extract.sentences import Sentence
 from reegraph.model import Label
 
-CODE = {Label.COUNTRY: "C", Label.REGION: "R", Label.PERSON: "P", Label.ORGANIZATION: "O",
-        Label.MINERAL: "M", Label.COMMODITY: "K", Label.SECTOR: "S", Label.AGREEMENT: "A",
-        Label.EVENT: "E", Label.PLACE: "L"}
+CODE = {
+    Label.COUNTRY: "C",
+    Label.REGION: "R",
+    Label.PERSON: "P",
+    Label.ORGANIZATION: "O",
+    Label.MINERAL: "M",
+    Label.COMMODITY: "K",
+    Label.SECTOR: "S",
+    Label.AGREEMENT: "A",
+    Label.EVENT: "E",
+    Label.PLACE: "L",
+}
 SLOT = re.compile(r"⟨([A-Za-z])(\d+)⟩")
 
 
@@ -33,8 +42,8 @@ class View:
         pos = 0
         base = self.sentence.start
         for i, m in enumerate(self.mentions):
-            code = "c" if m.label is Label.COUNTRY and m.sense == "adj" else CODE[m.label]
-            parts.append(self.text[pos:m.start - base])
+            code = "J" if m.label is Label.COUNTRY and m.sense == "adj" else CODE[m.label]
+            parts.append(self.text[pos : m.start - base])
             parts.append(f"⟨{code}{i}⟩")
             pos = m.end - base
         parts.append(self.text[pos:])
@@ -56,4 +65,4 @@ def build_views(text: str, sentences: list[Sentence], mentions: list[Mention]) -
         if lst and m.start < lst[-1].end:
             continue
         lst.append(m)
-    return [View(s, text[s.start:s.end], by_sent.get(s.index, [])) for s in sentences]
+    return [View(s, text[s.start : s.end], by_sent.get(s.index, [])) for s in sentences]

@@ -27,6 +27,8 @@ from reegraph.store.rows import (
 
 Row = dict[str, Any]
 Progress = Callable[[int], None]
+# (relationship type, source label, target label): one MERGE statement per group.
+RelationGroup = tuple[str, str, str]
 DEFAULT_BATCH_SIZE = 1000
 
 
@@ -66,15 +68,59 @@ def _node_rows(bundle: GraphBundle) -> dict[str, dict[str, Row]]:
     return rows
 
 
-def _relation_rows(bundle: GraphBundle) -> dict[tuple[str, str, str], dict[str, Row]]:
+def _relation_rows(bundle: GraphBundle) -> dict[RelationGroup, dict[str, Row]]:
     """(type, source label, target label) -> key -> row."""
     labels = {e.id: e.label.value for e in bundle.entities}
     labels.update({d.id: DOCUMENT_LABEL for d in bundle.documents})
-    rows: dict[tuple[str, str, str], dict[str, Row]] = defaultdict(dict)
+    rows: dict[RelationGroup, dict[str, Row]] = defaultdict(dict)
     for rel in bundle.relations:
         group = (rel.type.value, labels[rel.source], labels[rel.target])
         rows[group][rel.key] = relation_row(rel)
     return rows
+
+
+@dataclass
+class WritePlan:
+    """The rows that turn a store holding ``old`` into one holding ``new``."""
+
+    relation_deletes: list[tuple[str, list[str]]] = field(default_factory=list)
+    node_writes: list[tuple[str, list[Row]]] = field(default_factory=list)
+    relation_writes: list[tuple[RelationGroup, list[Row]]] = field(default_factory=list)
+    node_deletes: list[tuple[str, list[str]]] = field(default_factory=list)
+
+    @property
+    def rows(self) -> int:
+        """Rows to write (what ``progress`` counts up to)."""
+        return sum(len(r) for _, r in self.node_writes) + sum(
+            len(r) for _, r in self.relation_writes
+        )
+
+
+def plan_write(new: GraphBundle, old: GraphBundle | None = None) -> WritePlan:
+    """Diff two bundles into rows: only what differs is written or deleted."""
+    plan = WritePlan()
+    old = old or GraphBundle()
+    new_nodes, old_nodes = _node_rows(new), _node_rows(old)
+    new_rels, old_rels = _relation_rows(new), _relation_rows(old)
+    for group, keyed in old_rels.items():
+        gone = [k for k in keyed if k not in new_rels.get(group, {})]
+        if gone:
+            plan.relation_deletes.append((group[0], gone))
+    for label, keyed in new_nodes.items():
+        previous = old_nodes.get(label, {})
+        changed = [row for i, row in keyed.items() if previous.get(i) != row]
+        if changed:
+            plan.node_writes.append((label, changed))
+    for group, keyed in new_rels.items():
+        previous = old_rels.get(group, {})
+        changed = [row for k, row in keyed.items() if previous.get(k) != row]
+        if changed:
+            plan.relation_writes.append((group, changed))
+    for label, keyed in old_nodes.items():
+        gone = [i for i in keyed if i not in new_nodes.get(label, {})]
+        if gone:
+            plan.node_deletes.append((label, gone))
+    return plan
 
 
 class CypherStore(ABC):
@@ -122,6 +168,16 @@ class CypherStore(ABC):
             if progress:
                 progress(len(batch))
 
+    def write_nodes(self, label: str, rows: Sequence[Row], progress: Progress | None) -> None:
+        """MERGE node rows of one label; a backend may override with a faster path."""
+        self.run_batches(st.merge_nodes(label, self.dialect), rows, progress)
+
+    def write_relations(
+        self, group: RelationGroup, rows: Sequence[Row], progress: Progress | None
+    ) -> None:
+        """MERGE relationship rows of one (type, source label, target label) group."""
+        self.run_batches(st.merge_relations(*group, self.dialect), rows, progress)
+
     def write_bundle(
         self,
         new: GraphBundle,
@@ -133,30 +189,30 @@ class CypherStore(ABC):
         Only rows that differ are written, so writing the same bundle twice is a no-op,
         and a write interrupted halfway is completed by running it again.
         """
+        return self.apply_plan(plan_write(new, old), progress)
+
+    def apply_plan(self, plan: WritePlan, progress: Progress | None = None) -> WriteSummary:
+        """Relationships that went away, then nodes, relationships, and nodes that went away;
+        ``progress`` gets the number of rows after every batch written."""
         summary = WriteSummary()
-        old = old or GraphBundle()
-        new_nodes, old_nodes = _node_rows(new), _node_rows(old)
-        new_rels, old_rels = _relation_rows(new), _relation_rows(old)
-        for group, keyed in old_rels.items():
-            gone = [k for k in keyed if k not in new_rels.get(group, {})]
-            if gone:
-                self.run(st.delete_relations(group[0]).text, {"keys": gone})
-                summary.relations_deleted += len(gone)
-        for label, keyed in new_nodes.items():
-            changed = [row for i, row in keyed.items() if old_nodes.get(label, {}).get(i) != row]
-            self.run_batches(st.merge_nodes(label, self.dialect), changed, progress)
-            summary.nodes_written += len(changed)
-        for group, keyed in new_rels.items():
-            previous = old_rels.get(group, {})
-            changed = [row for k, row in keyed.items() if previous.get(k) != row]
-            self.run_batches(st.merge_relations(*group, self.dialect), changed, progress)
-            summary.relations_written += len(changed)
-        for label, keyed in old_nodes.items():
-            gone = [i for i in keyed if i not in new_nodes.get(label, {})]
-            if gone:
-                self.run(st.delete_nodes(label).text, {"ids": gone})
-                summary.nodes_deleted += len(gone)
+        for rel_type, keys in plan.relation_deletes:
+            self._delete_in_batches(st.delete_relations(rel_type), "keys", keys)
+            summary.relations_deleted += len(keys)
+        for label, rows in plan.node_writes:
+            self.write_nodes(label, rows, progress)
+            summary.nodes_written += len(rows)
+        for group, rows in plan.relation_writes:
+            self.write_relations(group, rows, progress)
+            summary.relations_written += len(rows)
+        for label, ids in plan.node_deletes:
+            self._delete_in_batches(st.delete_nodes(label), "ids", ids)
+            summary.nodes_deleted += len(ids)
         return summary
+
+    def _delete_in_batches(self, statement: st.Statement, name: str, values: list[str]) -> None:
+        # Bounded transactions: a server holds each one in memory until it commits.
+        for start in range(0, len(values), self.batch_size):
+            self.run(statement.text, {name: values[start : start + self.batch_size]})
 
     # -- reading -----------------------------------------------------------------
 
@@ -180,6 +236,22 @@ class CypherStore(ABC):
         nodes = {r["label"]: int(r["count"]) for r in self.run(st.COUNT_NODES.text)}
         rels = {r["type"]: int(r["count"]) for r in self.run(st.COUNT_RELATIONS.text)}
         return StoreCounts(nodes=dict(sorted(nodes.items())), relations=dict(sorted(rels.items())))
+
+
+def copy_graph(
+    source: CypherStore,
+    target: CypherStore,
+    progress: Progress | None = None,
+    on_plan: Callable[[int], None] | None = None,
+) -> WriteSummary:
+    """Make ``target`` hold what ``source`` holds, writing only the rows that differ.
+
+    ``on_plan`` gets the number of rows to write before the first one is sent.
+    """
+    plan = plan_write(source.read_bundle(), target.read_bundle())
+    if on_plan:
+        on_plan(plan.rows)
+    return target.apply_plan(plan, progress)
 
 
 def rows_by_key(rows: Iterable[Row], key: str) -> dict[Any, Row]:

@@ -95,6 +95,19 @@ def read_relations(rel_type: str) -> Statement:
     return Statement(f"read_relations.{rel_type}", text)
 
 
+@cache
+def node_ids(label: str) -> Statement:
+    """Ids already stored: the bulk loader sends only missing nodes through COPY."""
+    return Statement(f"node_ids.{label}", f"MATCH (n:{label}) RETURN n.id AS id")
+
+
+@cache
+def relation_keys(rel_type: str, source: str, target: str) -> Statement:
+    """Keys already stored for one endpoint pair (see ``node_ids``)."""
+    text = f"MATCH (:{source})-[r:{rel_type}]->(:{target}) RETURN r.key AS key"
+    return Statement(f"relation_keys.{rel_type}.{source}.{target}", text)
+
+
 COUNT_NODES = Statement("count_nodes", "MATCH (n) RETURN n.label AS label, count(n) AS count")
 COUNT_RELATIONS = Statement(
     "count_relations", "MATCH ()-[r]->() RETURN r.predicate AS type, count(r) AS count"
@@ -109,12 +122,13 @@ def all_statements() -> list[Statement]:
     """Every statement the package can send, for the Cypher lint test."""
     found = [COUNT_NODES, COUNT_RELATIONS, DOCUMENT_HASHES, BASELINE_COUNT]
     for label in node_labels():
-        found += [merge_nodes(label), delete_nodes(label), read_nodes(label)]
+        found += [merge_nodes(label), delete_nodes(label), read_nodes(label), node_ids(label)]
         if label != "Document":
             found.append(entity_names(label))
     for rel_type in RelationType:
         found += [delete_relations(rel_type.value), read_relations(rel_type.value)]
-        found += [merge_relations(rel_type.value, s, t) for s, t in relation_endpoints(rel_type)]
+        for s, t in relation_endpoints(rel_type):
+            found += [merge_relations(rel_type.value, s, t), relation_keys(rel_type.value, s, t)]
     return found
 
 
@@ -125,3 +139,51 @@ def entity_names(label: str) -> Statement:
         "n.lookup AS lookup"
     )
     return Statement(f"entity_names.{label}", text)
+
+
+# -- EMBEDDED_ONLY ---------------------------------------------------------------
+# The embedded engine's bulk loader. `COPY ... FROM $rows_table` (an Arrow table passed
+# as a parameter) is LadybugDB syntax that Neo4j does not have, so these are kept
+# out of `all_statements()` (which the test suite lints against Neo4j's front end);
+# tests/test_neo4j_load_resume.py runs them on a real database file instead.
+# COPY appends without matching, so it only ever receives rows that are not stored.
+
+
+@cache
+def copy_nodes(label: str) -> Statement:
+    """Append nodes; the table's columns are ``columns_for(label)`` in order."""
+    return Statement(f"copy_nodes.{label}", f"COPY {label} FROM $rows_table")
+
+
+@cache
+def copy_relations(rel_type: str, source: str, target: str) -> Statement:
+    """Append relationships; columns are source id, target id, then RELATION_COLUMNS."""
+    text = f"COPY {rel_type} FROM $rows_table (from='{source}', to='{target}')"
+    return Statement(f"copy_relations.{rel_type}.{source}.{target}", text)
+
+
+def embedded_only_statements() -> list[Statement]:
+    """Every EMBEDDED_ONLY statement, for the tests that run them."""
+    found = [copy_nodes(label) for label in node_labels()]
+    for rel_type in RelationType:
+        found += [copy_relations(rel_type.value, s, t) for s, t in relation_endpoints(rel_type)]
+    return found
+
+
+# Node properties computed by `reegraph analyze` (see reegraph.analytics.report).
+SCORE_COLUMNS: dict[str, str] = {
+    "pagerank": "DOUBLE",
+    "betweenness": "DOUBLE",
+    "community": "INT64",
+    "hhi": "DOUBLE",
+    "top_share": "DOUBLE",
+    "criticality": "DOUBLE",
+}
+
+
+@cache
+def set_entity_scores(label: str, dialect: Dialect = "neo4j") -> Statement:
+    """Overwrite the analysis scores of existing entities (null clears a stale score)."""
+    sets = _set_clause("n", SCORE_COLUMNS, dialect)
+    text = f"UNWIND $rows AS row MATCH (n:{label} {{id: row.id}}) SET {sets}"
+    return Statement(f"set_entity_scores.{label}", text, {"rows": [{"id": "x"}]})

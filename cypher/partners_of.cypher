@@ -1,0 +1,17 @@
+// name: partners_of
+// description: Who an organisation or country partners with, directly or as a fellow party to an agreement, with evidence.
+// param: entity: entity(Country|Region|Organization) = jogmec -- an id, name or alias (lower case) of an organisation or country
+// example: :param entity => 'jogmec'
+// order: relation, partner, through
+MATCH (n:Country|Region|Organization)
+WHERE n.id = $entity OR toLower($entity) IN n.lookup
+MATCH (n)-[r:PARTNERS_WITH]-(p)
+RETURN p.id AS partner_id, p.name AS partner, p.label AS label, r.predicate AS relation,
+       n.name AS through, r.documents AS documents, r.sentences AS sentences
+UNION
+MATCH (n:Country|Region|Organization)
+WHERE n.id = $entity OR toLower($entity) IN n.lookup
+MATCH (n)-[:PARTY_TO]->(a:Agreement)<-[r:PARTY_TO]-(p)
+WHERE p <> n
+RETURN p.id AS partner_id, p.name AS partner, p.label AS label, r.predicate AS relation,
+       a.name AS through, r.documents AS documents, r.sentences AS sentences

@@ -1,0 +1,48 @@
+// name: schema
+// description: Neo4j constraints and indexes, generated from reegraph's model.
+// Regenerate with `reegraph schema --write`; do not edit by hand.
+CREATE CONSTRAINT country_id IF NOT EXISTS FOR (n:Country) REQUIRE n.id IS UNIQUE;
+CREATE INDEX country_name IF NOT EXISTS FOR (n:Country) ON (n.name);
+CREATE CONSTRAINT region_id IF NOT EXISTS FOR (n:Region) REQUIRE n.id IS UNIQUE;
+CREATE INDEX region_name IF NOT EXISTS FOR (n:Region) ON (n.name);
+CREATE CONSTRAINT person_id IF NOT EXISTS FOR (n:Person) REQUIRE n.id IS UNIQUE;
+CREATE INDEX person_name IF NOT EXISTS FOR (n:Person) ON (n.name);
+CREATE CONSTRAINT organization_id IF NOT EXISTS FOR (n:Organization) REQUIRE n.id IS UNIQUE;
+CREATE INDEX organization_name IF NOT EXISTS FOR (n:Organization) ON (n.name);
+CREATE CONSTRAINT mineral_id IF NOT EXISTS FOR (n:Mineral) REQUIRE n.id IS UNIQUE;
+CREATE INDEX mineral_name IF NOT EXISTS FOR (n:Mineral) ON (n.name);
+CREATE CONSTRAINT commodity_id IF NOT EXISTS FOR (n:Commodity) REQUIRE n.id IS UNIQUE;
+CREATE INDEX commodity_name IF NOT EXISTS FOR (n:Commodity) ON (n.name);
+CREATE CONSTRAINT sector_id IF NOT EXISTS FOR (n:Sector) REQUIRE n.id IS UNIQUE;
+CREATE INDEX sector_name IF NOT EXISTS FOR (n:Sector) ON (n.name);
+CREATE CONSTRAINT agreement_id IF NOT EXISTS FOR (n:Agreement) REQUIRE n.id IS UNIQUE;
+CREATE INDEX agreement_name IF NOT EXISTS FOR (n:Agreement) ON (n.name);
+CREATE CONSTRAINT event_id IF NOT EXISTS FOR (n:Event) REQUIRE n.id IS UNIQUE;
+CREATE INDEX event_name IF NOT EXISTS FOR (n:Event) ON (n.name);
+CREATE CONSTRAINT place_id IF NOT EXISTS FOR (n:Place) REQUIRE n.id IS UNIQUE;
+CREATE INDEX place_name IF NOT EXISTS FOR (n:Place) ON (n.name);
+CREATE CONSTRAINT document_id IF NOT EXISTS FOR (n:Document) REQUIRE n.id IS UNIQUE;
+CREATE INDEX document_name IF NOT EXISTS FOR (n:Document) ON (n.name);
+CREATE INDEX leads_key IF NOT EXISTS FOR ()-[r:LEADS]-() ON (r.key);
+CREATE INDEX affiliated_with_key IF NOT EXISTS FOR ()-[r:AFFILIATED_WITH]-() ON (r.key);
+CREATE INDEX signed_key IF NOT EXISTS FOR ()-[r:SIGNED]-() ON (r.key);
+CREATE INDEX party_to_key IF NOT EXISTS FOR ()-[r:PARTY_TO]-() ON (r.key);
+CREATE INDEX covers_key IF NOT EXISTS FOR ()-[r:COVERS]-() ON (r.key);
+CREATE INDEX produces_key IF NOT EXISTS FOR ()-[r:PRODUCES]-() ON (r.key);
+CREATE INDEX processes_key IF NOT EXISTS FOR ()-[r:PROCESSES]-() ON (r.key);
+CREATE INDEX controls_share_key IF NOT EXISTS FOR ()-[r:CONTROLS_SHARE]-() ON (r.key);
+CREATE INDEX restricts_export_key IF NOT EXISTS FOR ()-[r:RESTRICTS_EXPORT]-() ON (r.key);
+CREATE INDEX depends_on_key IF NOT EXISTS FOR ()-[r:DEPENDS_ON]-() ON (r.key);
+CREATE INDEX member_of_key IF NOT EXISTS FOR ()-[r:MEMBER_OF]-() ON (r.key);
+CREATE INDEX invests_in_key IF NOT EXISTS FOR ()-[r:INVESTS_IN]-() ON (r.key);
+CREATE INDEX partners_with_key IF NOT EXISTS FOR ()-[r:PARTNERS_WITH]-() ON (r.key);
+CREATE INDEX involved_in_key IF NOT EXISTS FOR ()-[r:INVOLVED_IN]-() ON (r.key);
+CREATE INDEX met_with_key IF NOT EXISTS FOR ()-[r:MET_WITH]-() ON (r.key);
+CREATE INDEX participated_in_key IF NOT EXISTS FOR ()-[r:PARTICIPATED_IN]-() ON (r.key);
+CREATE INDEX held_in_key IF NOT EXISTS FOR ()-[r:HELD_IN]-() ON (r.key);
+CREATE INDEX located_in_key IF NOT EXISTS FOR ()-[r:LOCATED_IN]-() ON (r.key);
+CREATE INDEX based_in_key IF NOT EXISTS FOR ()-[r:BASED_IN]-() ON (r.key);
+CREATE INDEX purchases_key IF NOT EXISTS FOR ()-[r:PURCHASES]-() ON (r.key);
+CREATE INDEX imposes_tariff_key IF NOT EXISTS FOR ()-[r:IMPOSES_TARIFF]-() ON (r.key);
+CREATE INDEX mentions_key IF NOT EXISTS FOR ()-[r:MENTIONS]-() ON (r.key);
+CREATE FULLTEXT INDEX entity_names IF NOT EXISTS FOR (n:Country|Region|Person|Organization|Mineral|Commodity|Sector|Agreement|Event|Place) ON EACH [n.name, n.names_text];

@@ -1,0 +1,236 @@
+"""Economic relation rules: purchases, tariffs, investment, production, partnerships, bases."""
+
+from __future__ import annotations
+
+import re
+
+from reegraph.extract.emit import Emitter
+from reegraph.extract.numbers import money, tariff_rates, tonnages
+from reegraph.extract.views import View
+from reegraph.model import Label
+from reegraph.model import RelationType as T
+
+BUY = re.compile(
+    r"\b(?:buy|buys|bought|buying|purchase|purchases|purchased|purchasing|import|imports)\b", re.I
+)
+TARIFF = re.compile(r"\btariffs?\b|\bduties\b|\blevies\b", re.I)
+TARIFF_ON = re.compile(
+    r"\b(?:tariffs?|duties|levies)\s+on\s+(?P<t>(?:\w+\s+){0,2}?⟨[JCKMS]\d+⟩)(?P<rest>[^⟨]{0,40}(?:⟨[KS]\d+⟩)?)",
+    re.I,
+)
+INVEST = re.compile(r"\binvest(?:s|ed|ing|ments?)?\b|\bpledged\b|\bstakes?\b|\bplan\s+for\b", re.I)
+PRODUCE = re.compile(
+    r"\b(?:boost|increase|expand|ramp up|scale up|grow)\s+(?:\w+\s+){0,2}?"
+    r"(?P<g>(?:⟨[JC]\d+⟩\s+)?⟨[MK]\d+⟩)\s+(?:production|output|mining)\b|"
+    r"\b(?:produces|produced|mines|mined|producing)\s+(?:\w+\s+){0,3}?(?P<g2>⟨[MK]\d+⟩)",
+    re.I,
+)
+PROCESS = re.compile(
+    r"\b(?:process(?:es|ed|ing)?|refin(?:es|ed|ing))\s+(?:\w+\s+){0,4}?(?P<g>⟨M\d+⟩)", re.I
+)
+INVOLVED = re.compile(
+    r"\b(?:contribute|contributes|contributing|take part|participate|participates|"
+    r"involved|work|works|working|collaborate)\s+(?:\w+\s+){0,4}?(?:in|on|to)\s+"
+    r"(?:\w+\s+){0,3}?(?P<s>⟨S\d+⟩)",
+    re.I,
+)
+PARTNER = re.compile(
+    r"(?:signed|sign|inked|struck|formed|entered(?: into)?)\s+(?:a|an)\s+(?:\w+\s+){0,3}?"
+    r"(?:memorandum|MOU|agreement|deal|partnership|joint venture)\s+(?:of understanding\s+)?"
+    r"with\s+(?:(?:\w+|⟨J\d+⟩)\s+){0,3}?(?P<b>⟨[OC]\d+⟩)|partner(?:ed|s|ing)?\s+with\s+(?:\w+\s+){0,2}?(?P<b2>⟨[OC]\d+⟩)",
+    re.I,
+)
+BASED = re.compile(
+    r"(?P<p>⟨[LC]\d+⟩)-based\s+(?:\w+\s+){0,3}?(?P<o>⟨O\d+⟩)|(?P<o2>⟨O\d+⟩)\s*,\s+(?:a|an|the)\s+(?:\w+\s+){0,2}?(?P<p2>⟨[JC]\d+⟩)|"
+    r"(?P<o3>⟨O\d+⟩)\s*,?\s+(?:is\s+)?(?:based|headquartered)\s+in\s+(?P<p3>⟨[LC]\d+⟩)"
+)
+
+
+def _subject(v: View, upto: int, codes: str = "CJO") -> list:  # type: ignore[type-arg]
+    head = v.masked[:upto]
+    clause = head[max(head.rfind(";"), head.rfind(":"), -1) + 1 :]
+    return v.slots(clause, codes)
+
+
+def purchases(v: View, em: Emitter) -> None:
+    for m in BUY.finditer(v.masked):
+        goods = v.slots(v.masked[m.end() :][:120], "K") or v.slots(
+            v.masked[max(0, m.start() - 50) : m.start()], "K"
+        )
+        # A country right before the goods is their origin ("U.S. soybean"), not the buyer.
+        origin = {
+            x.entity
+            for x in v.slots(v.masked[max(0, m.start() - 60) : m.end() + 60], "CJ")
+            if re.search(
+                re.escape(f"⟨{'J' if x.sense == 'adj' else 'C'}{v.mentions.index(x)}⟩")
+                + r"\s+(?:[\w-]+\s+){0,2}⟨K",
+                v.masked,
+            )
+        }
+        subj = [
+            s for s in _subject(v, m.start(), "CJO") if s.sense != "adj" and s.entity not in origin
+        ]
+        if not subj or not goods:
+            continue
+        qty = tonnages(v.text)
+        for g in goods[:2]:
+            q = qty[0] if qty else None
+            em.emit(
+                T.PURCHASES,
+                subj[0],
+                g,
+                v,
+                "purchases.subj_buys",
+                0.75,
+                quantity=q.value if q else None,
+                unit=q.unit if q else None,
+            )
+
+
+def tariffs(v: View, em: Emitter, main: str | None) -> None:
+    if not TARIFF.search(v.masked):
+        return
+    for m in TARIFF_ON.finditer(v.masked):
+        target = v.slots(m.group("t"))[0]
+        if target.label is Label.COUNTRY:
+            tgt = target.entity
+            goods = v.slots(m.group("rest"), "KS")
+            topic = goods[0].name.lower() if goods else None
+        else:
+            adj = v.slots(m.group("t"), "cC")
+            tgt = adj[0].entity if adj else target.entity
+            topic = target.name.lower()
+        subj = [s for s in _subject(v, m.start(), "C") if s.entity != tgt]
+        imposer = subj[-1].entity if subj else main
+        if imposer is None or imposer == tgt:
+            continue
+        rate_from, rate_to = tariff_rates(v.text)
+        em.emit(
+            T.IMPOSES_TARIFF,
+            imposer,
+            tgt,
+            v,
+            "imposes_tariff.tariffs_on",
+            0.75 if subj else 0.5,
+            rate_from=rate_from,
+            rate_to=rate_to,
+            topic=None if topic in {"imports", "goods", "products", None} else topic,
+        )
+
+
+def investments(v: View, em: Emitter) -> None:
+    if not INVEST.search(v.masked):
+        return
+    amounts = money(v.text)
+    for m in INVEST.finditer(v.masked):
+        subj = _subject(v, m.start(), "CJO")
+        subj = [s for s in subj if s.sense != "adj"] or subj
+        tail = v.masked[m.end() :]
+        at = re.search(r"\b(?:in|into|to)\s+(?:the\s+)?(?:[\w-]+\s+){0,6}?(⟨[CLRO]\d+⟩)", tail)
+        targets = v.slots(at.group(1)) if at else []
+        # "Toyota's $10 billion plan": the possessor invests.
+        poss = re.search(r"(⟨O\d+⟩)[’']s\s+\$", v.masked)
+        if poss:
+            subj = v.slots(poss.group(1))
+        if not subj or not targets:
+            continue
+        amount = amounts[0] if amounts else None
+        tgt = targets[0]
+        em.emit(
+            T.INVESTS_IN,
+            subj[0],
+            tgt,
+            v,
+            "invests_in.pledge",
+            0.7,
+            amount=amount.value if amount else None,
+            currency=amount.unit if amount else None,
+            qualifier=amount.qualifier if amount else None,
+        )
+        break
+
+
+def production(v: View, em: Emitter) -> None:
+    for m in PRODUCE.finditer(v.masked):
+        goods = v.slots(m.group("g") or m.group("g2") or "", "MK")
+        subj = [s for s in _subject(v, m.start(), "CO") if s.sense != "adj"]
+        if subj and goods:
+            em.emit(T.PRODUCES, subj[-1], goods[-1], v, "produces.subj_verb", 0.7)
+    for m in PROCESS.finditer(v.masked):
+        subj = [s for s in _subject(v, m.start(), "CO") if s.sense != "adj"]
+        goods = v.slots(m.group("g"))
+        if subj and goods and m.start() - v.masked.rfind("⟩", 0, m.start()) < 4:
+            em.emit(T.PROCESSES, subj[-1], goods[0], v, "processes.subj_verb", 0.7)
+
+
+def involvement(v: View, em: Emitter) -> None:
+    for m in INVOLVED.finditer(v.masked):
+        sector = v.slots(m.group("s"))[0]
+        for s in _subject(v, m.start(), "CO"):
+            if s.sense != "adj":
+                em.emit(T.INVOLVED_IN, s, sector, v, "involved_in.contribute_to", 0.65)
+
+
+def partnerships(v: View, em: Emitter) -> None:
+    for m in PARTNER.finditer(v.masked):
+        b = v.slots(m.group("b") or m.group("b2"))[0]
+        subj = [s for s in _subject(v, m.start(), "CO") if s.sense != "adj" and s is not b]
+        if subj:
+            em.emit(T.PARTNERS_WITH, subj[-1], b, v, "partners_with.signed_with", 0.8)
+
+
+_INVOLVE_HINTS = ("contribut", "take part", "particip", "involved", "work", "collaborat")
+
+
+def bases(v: View, em: Emitter, low: str) -> None:
+    for m in v.mentions:
+        if m.label is Label.ORGANIZATION and m.country and (m.rule != "lexicon" or m.country_from):
+            how = m.country_from or m.rule.split(".")[-1]
+            conf = {"name_prefix": 0.6, "list": 0.5}.get(how, 0.75)
+            em.emit(T.BASED_IN, m, m.country, v, f"based_in.{how}", conf, mod="asserted")
+    for bm in BASED.finditer(v.masked) if ("based" in low or "⟨o" in low) else ():
+        org = v.slots(bm.group("o") or bm.group("o2") or bm.group("o3") or "")
+        place = v.slots(bm.group("p") or bm.group("p2") or bm.group("p3") or "")
+        if org and place:
+            p = place[0]
+            em.emit(T.BASED_IN, org[0], p, v, "based_in.pattern", 0.8, mod="asserted")
+            if p.label is Label.PLACE and p.country:
+                em.emit(
+                    T.BASED_IN, org[0], p.country, v, "based_in.city_country", 0.7, mod="asserted"
+                )
+    for m in v.mentions:
+        if (
+            m.label is Label.PLACE
+            and m.country
+            and m.rule in {"place.city_country", "place.possessive"}
+        ):
+            em.emit(
+                T.LOCATED_IN,
+                m,
+                m.country,
+                v,
+                f"located_in.{m.rule.split('.')[-1]}",
+                0.8,
+                mod="asserted",
+            )
+
+
+def run_all(views: list[View], em: Emitter, leaders: dict[str, str], main: str | None) -> None:
+    for v in views:
+        if v.sentence.heading or not v.mentions:
+            continue
+        low = v.masked.lower()
+        # Keyword checks keep the per-sentence cost near zero for sentences that say none of this.
+        if "⟨k" in low and ("buy" in low or "purchas" in low or "import" in low):
+            purchases(v, em)
+        if "tariff" in low or "dut" in low or "lev" in low:
+            tariffs(v, em, main)
+        if "invest" in low or "pledge" in low or "stake" in low or "plan for" in low:
+            investments(v, em)
+        if any(w in low for w in ("produc", "mine", "mining", "process", "refin", "output")):
+            production(v, em)
+        if "⟨s" in low and any(w in low for w in _INVOLVE_HINTS):
+            involvement(v, em)
+        if "with" in low:
+            partnerships(v, em)
+        bases(v, em, low)
