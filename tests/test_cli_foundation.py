@@ -43,6 +43,8 @@ def test_demo_ingests_answers_and_writes_a_view(tmp_path: Path) -> None:
     assert "vis.Network" in page
     assert "<script src=" not in page and "<link rel=\"stylesheet\" href=" not in page
     assert "Next:" in out
+    focus = html.with_name("demo-dysprosium.html").read_text(encoding="utf-8")
+    assert "Dysprosium" in focus
 
 
 @pytest.mark.parametrize("spelling", ["dysprosium", "Dysprosium", "Dy", "mineral:dysprosium"])

@@ -20,8 +20,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from cypherlint import format_diagnostics, lint_statements, require_linter
 
+from cypherlint import format_diagnostics, lint_statements, require_linter
 from reegraph.model import RelationType, node_labels
 from reegraph.queries import CannedQuery, load_queries, parse_query_file
 from reegraph.store.schema import DOCUMENT_COLUMNS, ENTITY_COLUMNS, RELATION_COLUMNS
@@ -127,7 +127,8 @@ def test_linting_by_shape_covers_every_registry_statement() -> None:
 def test_embedded_only_statements_stay_out_of_the_linted_registry() -> None:
     linted = {s.text for s in all_statements()}
     copies = embedded_only_statements()
-    assert copies and all(s.text.startswith("COPY ") for s in copies)
+    assert copies
+    assert all(s.text.startswith("COPY ") for s in copies)
     assert not linted & {s.text for s in copies}
     assert not any(s.text.startswith(("COPY", "LOAD")) for s in all_statements())
 

@@ -11,7 +11,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sample_bundle import make_bundle
 
 from reegraph.errors import StoreError
 from reegraph.model import GraphBundle, node_labels
@@ -20,6 +19,7 @@ from reegraph.store.bulk import arrow_table, relation_table
 from reegraph.store.embedded import EmbeddedStore
 from reegraph.store.schema import columns_for
 from reegraph.store.statements import embedded_only_statements
+from sample_bundle import make_bundle
 
 
 class Killed(Exception):

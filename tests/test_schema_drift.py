@@ -29,4 +29,5 @@ def test_schema_has_a_unique_id_per_label_and_a_key_index_per_type() -> None:
 def test_schema_file_ends_with_a_statement() -> None:
     # Neo4j's front end reports a comment after the last `;` as an empty statement.
     last = SCHEMA_FILE.read_text(encoding="utf-8").rstrip().splitlines()[-1]
-    assert last.endswith(";") and not last.startswith("//")
+    assert last.endswith(";")
+    assert not last.startswith("//")

@@ -34,7 +34,7 @@ from reegraph.model import ACTORS, Label, RelationType
 
 SEED = 7
 DAMPING = 0.85
-BETWEENNESS_BUDGET = 4_000_000
+BETWEENNESS_BUDGET = 1_500_000
 
 DIRECT_TIES = (
     RelationType.PARTNERS_WITH,

@@ -60,17 +60,28 @@ def exposure(graph: Graph) -> list[Exposure]:
             chains_cache[mineral] = supply_chains(index, mineral, rows.get(mineral, []), groups)
         return chains_cache[mineral]
 
+    shares_cache: dict[tuple[str, str | None], tuple[list[SupplyChain], list[CountryShare]]] = {}
+
+    def shares_of(
+        mineral: str, supplier: str | None
+    ) -> tuple[list[SupplyChain], list[CountryShare]]:
+        """The mineral's chains (through one supplier, if given) and their country shares."""
+        key = (mineral, supplier)
+        if key not in shares_cache:
+            chains = [c for c in chains_of(mineral) if supplier in (None, c.supplier_id)]
+            shares_cache[key] = (chains, country_shares(chains))
+        return shares_cache[key]
+
     found = []
     for entity, edges in index.out.get(RelationType.DEPENDS_ON.value, {}).items():
         minerals: list[MineralExposure] = []
         for target, rel in edges:
             dependence = (Hop.of(index, rel),)
             if index.labels[target] in GOODS:
-                minerals.append(_exposure(index, target, None, dependence, chains_of(target)))
+                minerals.append(_exposure(index, target, None, dependence, shares_of(target, None)))
                 continue
             for good in _supplied_by(index, target, rel, matcher):
-                chains = [c for c in chains_of(good) if c.supplier_id == target]
-                minerals.append(_exposure(index, good, target, dependence, chains))
+                minerals.append(_exposure(index, good, target, dependence, shares_of(good, target)))
         if minerals:
             minerals.sort(key=lambda m: (m.route != "direct", m.mineral, m.via or ""))
             found.append(
@@ -96,7 +107,7 @@ def _exposure(
     mineral: str,
     supplier: str | None,
     dependence: tuple[Hop, ...],
-    chains: list[SupplyChain],
+    shares: tuple[list[SupplyChain], list[CountryShare]],
 ) -> MineralExposure:
     return MineralExposure(
         mineral_id=mineral,
@@ -104,6 +115,6 @@ def _exposure(
         route="supplier" if supplier else "direct",
         via=index.names[supplier] if supplier else None,
         dependence=dependence,
-        by_country=tuple(country_shares(chains)),
-        chains=tuple(chains),
+        by_country=tuple(shares[1]),
+        chains=tuple(shares[0]),
     )

@@ -158,7 +158,7 @@ def register(app: typer.Typer) -> None:
         from reegraph.cli.query_cmds import print_dependents
         from reegraph.corpus import bundled_articles_dir
         from reegraph.questions import who_depends_on
-        from reegraph.views import ViewOptions, render_html
+        from reegraph.views import ViewOptions, render_focus, render_html
 
         articles = bundled_articles_dir()
         typer.echo(f"Ingesting the bundled articles from {articles}")
@@ -172,9 +172,12 @@ def register(app: typer.Typer) -> None:
         typer.echo("$ reegraph who-depends-on dysprosium")
         print_dependents(answer)
         render_html(bundle, output, ViewOptions(heading="reegraph: the bundled articles"))
-        typer.echo(f"\nWrote the interactive view to {output}")
+        focus = output.with_name(f"{output.stem}-dysprosium{output.suffix}")
+        render_focus(bundle, answer["id"], 2, focus)
+        typer.echo(f"\nWrote the interactive views {output} (whole graph) and {focus} (dysprosium)")
         typer.echo(
-            "\nNext: `reegraph who-depends-on neodymium`, `reegraph stats`,"
-            " `reegraph export --format json --output graph.json`,"
-            " `reegraph ingest YOUR-ARTICLES/`, `reegraph --help`."
+            "\nNext: open the views in a browser, then try `reegraph who-depends-on neodymium`,"
+            " `reegraph suppliers-of 'rare earths'`, `reegraph what-if --restrict China"
+            " --mineral dysprosium`, `reegraph queries`, `reegraph ingest YOUR-ARTICLES/`,"
+            " `reegraph --help`."
         )

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 from reegraph.store.schema import RELATION_COLUMNS
 
 if TYPE_CHECKING:
-    import pyarrow as pa
+    import pyarrow as pa  # type: ignore[import-untyped]  # ships no type information
 
 Row = dict[str, Any]
 

@@ -7,7 +7,7 @@ store is opened for one unit of work and closed (the CLI does exactly that).
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -35,6 +35,8 @@ class EmbeddedStore(CypherStore):
     bulk_min_rows = 2000
     # Rows per COPY: each is one transaction and one progress step.
     copy_chunk_rows = 50_000
+    _db: Any
+    _conn: Any
 
     def __init__(
         self, path: Path | None = None, *, read_only: bool = False, batch_size: int | None = None
@@ -112,7 +114,7 @@ class EmbeddedStore(CypherStore):
         self,
         statement: st.Statement,
         rows: Sequence[Row],
-        to_table: Any,
+        to_table: Callable[[Sequence[Row]], Any],
         progress: Progress | None,
     ) -> None:
         """COPY rows known to be missing, in chunks (each chunk commits on its own)."""

@@ -85,8 +85,9 @@ def _sampled_force_layout(n: int, pairs: Any, seed: int) -> Any:
         move_y += np.bincount(dst, fy, n) - np.bincount(src, fy, n)
         length = np.maximum(np.sqrt(move_x * move_x + move_y * move_y), 1e-12)
         factor = np.minimum(length, step) / length
-        x += move_x * factor
-        y += move_y * factor
+        # A little noise parts leaves that the sampled repulsion would let coincide.
+        x += move_x * factor + rng.normal(0.0, step * 0.02, n)
+        y += move_y * factor + rng.normal(0.0, step * 0.02, n)
         step *= 0.95
     return np.column_stack([x, y])
 
