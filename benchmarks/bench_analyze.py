@@ -17,7 +17,7 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-from reegraph.analytics.graph import to_networkx
+from reegraph.analytics.graph import paused_gc, to_networkx
 from reegraph.analytics.report import analyze
 from reegraph.model import (
     Entity,
@@ -84,7 +84,10 @@ def synthetic_bundle(n_entities: int, n_relations: int) -> GraphBundle:
         kind = "group" if label is Label.MINERAL else None
         entities += [
             Entity.model_construct(
-                id=i, label=label, name=n, aliases=[],
+                id=i,
+                label=label,
+                name=n,
+                aliases=[],
                 properties=EntityProperties(kind=kind if j < count // 25 else None),
                 origin="text",
             )
@@ -135,8 +138,15 @@ def _relation(
     rel_type: RelationType, source: str, target: str, k: int, props: RelationProperties
 ) -> Relation:
     sentence = f"{source} {rel_type.value} {target}."
-    evidence = [Evidence.model_construct(document=f"doc{k % 5000}", sentence=sentence,
-                                         start=0, end=len(sentence), rule="synthetic")]
+    evidence = [
+        Evidence.model_construct(
+            document=f"doc{k % 5000}",
+            sentence=sentence,
+            start=0,
+            end=len(sentence),
+            rule="synthetic",
+        )
+    ]
     return Relation.model_construct(
         type=rel_type, source=source, target=target, properties=props, evidence=evidence
     )
@@ -168,10 +178,16 @@ def main() -> None:
     stages: dict[str, float] = {}
 
     def run() -> Any:
-        from reegraph.analytics import centrality, concentration, criticality, exposure
 
         t, graph = timed(lambda: to_networkx(bundle))
         stages["load"] = t
+        with paused_gc():  # as analyze() does
+            run_stages(graph)
+        return graph
+
+    def run_stages(graph: Any) -> None:
+        from reegraph.analytics import centrality, concentration, criticality, exposure
+
         for name, func in (
             ("concentration", concentration.concentration),
             ("criticality", criticality.criticality),
@@ -179,7 +195,6 @@ def main() -> None:
             ("centrality", centrality.centrality),
         ):
             stages[name], _ = timed(lambda f=func: f(graph))  # type: ignore[misc]
-        return graph
 
     total_s, _ = timed(run)
     for name, seconds in stages.items():

@@ -10,9 +10,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from query_bundle import FRAMEWORK, make_query_bundle
 from typer.testing import CliRunner
 
+from query_bundle import FRAMEWORK, make_query_bundle
 from reegraph.cli import app
 from reegraph.store.embedded import EmbeddedStore
 
@@ -20,7 +20,7 @@ runner = CliRunner(env={"COLUMNS": "200"})
 
 INJECTIONS = [
     "dysprosium' OR 1=1 //",
-    "x\"}) DETACH DELETE n //",
+    'x"}) DETACH DELETE n //',
     "}) DETACH DELETE n //",
     "`Mineral`) DETACH DELETE n RETURN 1 //",
     "dy'; MATCH (n) DETACH DELETE n; //",
@@ -61,10 +61,12 @@ def snapshot(db: Path) -> tuple[Any, Any]:
 def test_queries_lists_every_canned_query() -> None:
     listing = json.loads(runner.invoke(app, ["queries", "--json"]).stdout)
     names = {q["name"]: q for q in listing}
-    assert "path_between" in names and names["path_between"]["dialects"] == ["embedded", "neo4j"]
+    assert "path_between" in names
+    assert names["path_between"]["dialects"] == ["embedded", "neo4j"]
     assert names["timeline"]["parameters"][0] == "entity: entity (optional)"
     table = runner.invoke(app, ["queries"])
-    assert "suppliers_of" in table.stdout and "chokepoints" in table.stdout
+    assert "suppliers_of" in table.stdout
+    assert "chokepoints" in table.stdout
 
 
 def test_verbs_answer_with_names_as_typed(db: Path) -> None:
@@ -90,28 +92,36 @@ def test_verbs_answer_with_names_as_typed(db: Path) -> None:
     sources = data(db, "sources", "Xi")["rows"]
     assert {r["relation"] for r in sources} >= {"LEADS", "SIGNED", "MENTIONS"}
     path = data(db, "path", "Xi", "MHI")["rows"]
-    assert path[0]["nodes"][0] == "Xi Jinping" and path[0]["nodes"][-1].startswith("Mitsubishi")
+    assert path[0]["nodes"][0] == "Xi Jinping"
+    assert path[0]["nodes"][-1].startswith("Mitsubishi")
 
 
 def test_table_output_shows_shares_and_shortened_evidence(db: Path) -> None:
     result = run(db, "suppliers-of", "rare earths")
     assert result.exit_code == 0, result.output
     assert "Suppliers of Rare earth elements" in result.stdout
-    assert "over 90%" in result.stdout and "80%" in result.stdout
+    assert "over 90%" in result.stdout
+    assert "80%" in result.stdout
     path = run(db, "path", "JOGMEC", "Energy Fuels")
     assert "JOGMEC —PARTNERS_WITH→ REAlloys —BASED_IN→ United States" in path.stdout
+    depends = run(db, "who-depends-on", "Dy")
+    assert "inferred via Rare earth elements" in depends.stdout
+    assert "over 90%" in depends.stdout
     profile = run(db, "profile", "Japan")
-    assert "Japan (Country, country:japan)" in profile.stdout and "BASED_IN" in profile.stdout
+    assert "Japan (Country, country:japan)" in profile.stdout
+    assert "BASED_IN" in profile.stdout
 
 
 def test_csv_and_limit(db: Path) -> None:
     result = run(db, "suppliers-of", "rare earths", "--csv", "--limit", "2")
     assert result.exit_code == 0, result.output
     rows = list(csv.DictReader(io.StringIO(result.stdout)))
-    assert len(rows) == 2 and rows[0]["supplier"] == "China"
+    assert len(rows) == 2
+    assert rows[0]["supplier"] == "China"
     assert rows[0]["figures"] == "0.7 | 0.8 | 0.9"
     both = run(db, "conflicts", "--csv", "--json")
-    assert both.exit_code == 1 and "one of --json and --csv" in both.output
+    assert both.exit_code == 1
+    assert "one of --json and --csv" in both.output
 
 
 def test_query_by_name_with_params(db: Path) -> None:
@@ -119,11 +129,14 @@ def test_query_by_name_with_params(db: Path) -> None:
     assert answer["parameters"] == {"mineral": "mineral:rare-earth-elements"}
     assert data(db, "query", "who-depends-on", "-p", "mineral=Dy")["rows"]
     bad = run(db, "query", "suppliers_of", "--param", "metal=Dy")
-    assert bad.exit_code == 1 and "has no parameter metal" in bad.output
+    assert bad.exit_code == 1
+    assert "has no parameter metal" in bad.output
     unknown = run(db, "query", "nope")
-    assert unknown.exit_code == 1 and "no canned query 'nope'" in unknown.output
+    assert unknown.exit_code == 1
+    assert "no canned query 'nope'" in unknown.output
     malformed = run(db, "query", "chokepoints", "--param", "threshold=high")
-    assert malformed.exit_code == 1 and "expects a float" in malformed.output
+    assert malformed.exit_code == 1
+    assert "expects a float" in malformed.output
 
 
 def test_unknown_and_ambiguous_names(db: Path) -> None:
@@ -146,16 +159,20 @@ def test_injection_strings_are_only_ever_names(db: Path) -> None:
         ("agreements", "{}"),
     ]
     # Every string through `query NAME --param`, and the verbs in turn.
-    cases = [("query", "agreements_of", "--param", "party={}") for _ in INJECTIONS]
+    cases: list[tuple[str, ...]] = [
+        ("query", "agreements_of", "--param", "party={}") for _ in INJECTIONS
+    ]
     cases += verbs
     for n, args in enumerate(cases):
         text = INJECTIONS[n % len(INJECTIONS)]
         result = run(db, *(a.replace("{}", text) for a in args))
         assert result.exit_code == 1, (args, result.output)
-        assert "named" in result.output and "Traceback" not in result.output
+        assert "named" in result.output
+        assert "Traceback" not in result.output
     cypher = run(db, "cypher", "MATCH (n:Mineral) WHERE n.id = $x RETURN n.id AS id",
                  "--param", f"x={INJECTIONS[1]}", "--json")  # fmt: skip
-    assert cypher.exit_code == 0 and json.loads(cypher.stdout)["rows"] == []
+    assert cypher.exit_code == 0
+    assert json.loads(cypher.stdout)["rows"] == []
     assert snapshot(db) == before
 
 
@@ -171,7 +188,8 @@ def test_cypher_is_read_only_unless_asked(db: Path) -> None:
     ):
         result = run(db, "cypher", text)
         assert result.exit_code == 1, text
-        assert "--write" in result.output and "Traceback" not in result.output
+        assert "--write" in result.output
+        assert "Traceback" not in result.output
     quoted = run(db, "cypher",
                  "MATCH (n:Country) WHERE n.name <> 'delete me' // set nothing\n"
                  "RETURN count(n) AS countries", "--json")  # fmt: skip
@@ -185,8 +203,12 @@ def test_cypher_is_read_only_unless_asked(db: Path) -> None:
 
 
 def test_help_has_an_example_on_every_query_verb() -> None:
-    verbs = ("who-depends-on suppliers-of chokepoints agreements partners-of leaders-of profile"
-             " path exposure timeline conflicts sources queries query cypher").split()  # fmt: skip
+    verbs = [
+        "who-depends-on", "suppliers-of", "chokepoints", "agreements", "partners-of",
+        "leaders-of", "profile", "path", "exposure", "timeline", "conflicts", "sources",
+        "queries", "query", "cypher",
+    ]  # fmt: skip
     for verb in verbs:
         result = runner.invoke(app, [verb, "--help"])
-        assert result.exit_code == 0 and "Example" in result.stdout, verb
+        assert result.exit_code == 0, verb
+        assert "Example" in result.stdout, verb

@@ -13,8 +13,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from query_bundle import FRAMEWORK, TRUCE, make_query_bundle
 
+from query_bundle import FRAMEWORK, TRUCE, make_query_bundle
 from reegraph.errors import AmbiguousEntityError, QueryError, UnknownEntityError
 from reegraph.model import RelationType, node_labels
 from reegraph.queries import get_query, load_queries, parse_query_file, query_names
@@ -84,7 +84,8 @@ def test_dialect_twins_share_name_params_and_say_why() -> None:
     assert neo4j.path.name == "path_between.cypher"
     assert embedded.path.name == "path_between.embedded.cypher"
     assert neo4j.params == embedded.params
-    assert neo4j.extra["why"] and embedded.extra["why"]
+    assert neo4j.extra["why"]
+    assert embedded.extra["why"]
 
 
 def test_header_parsing_optional_params_and_undeclared_use(tmp_path: Path) -> None:
@@ -122,11 +123,15 @@ def test_who_depends_on_dysprosium(store: CypherStore) -> None:
     rows = answer["dependents"]
     for sector in ("Clean energy technologies", "Advanced electronics", "Defense"):
         row = one(rows, dependent=sector, inferred=False)
-        assert row["via"] == "Dysprosium" and "000" in row["documents"] and row["sentences"]
+        assert row["via"] == "Dysprosium"
+        assert "000" in row["documents"]
+        assert row["sentences"]
     for sector in ("Electric vehicles", "Wind turbines", "Automotive"):
         assert by(rows, dependent=sector, inferred=True, via="Rare earth elements"), sector
     us = one(rows, dependent="United States")
-    assert us["inferred"] and us["via"] == "China" and us["documents"]
+    assert us["inferred"]
+    assert us["via"] == "China"
+    assert us["documents"]
     shares = {(r["supplier"], r["stage"], r["share"]) for r in answer["supply"]}
     assert {("China", "production", 0.7), ("China", "processing", 0.9)} <= shares
 
@@ -136,7 +141,8 @@ def test_suppliers_of_rare_earths_keeps_conflicting_figures(store: CypherStore) 
     china = by(rows, supplier="China", relation="CONTROLS_SHARE")
     production = {r["share"]: r for r in china if "production" in (r["stage"] or "")}
     assert {0.7, 0.8} <= set(production)
-    assert "000" in production[0.7]["documents"] and "000" in production[0.8]["documents"]
+    assert "000" in production[0.7]["documents"]
+    assert "000" in production[0.8]["documents"]
     assert one(china, stage="processing")["share"] == 0.9
     assert {0.7, 0.8, 0.9} <= set(china[0]["figures"])
     assert all(r["date"] and r["titles"] for r in china)
@@ -146,8 +152,10 @@ def test_suppliers_of_rare_earths_keeps_conflicting_figures(store: CypherStore) 
 
 def test_chokepoints_ranked_by_share(store: CypherStore) -> None:
     rows = ask(store, "chokepoints", {"threshold": "0.85"}).rows
-    assert rows[0]["mineral"] == "Rare earth elements" and rows[0]["country"] == "China"
-    assert rows[0]["stage"] == "processing" and rows[0]["share"] == 0.9
+    assert rows[0]["mineral"] == "Rare earth elements"
+    assert rows[0]["country"] == "China"
+    assert rows[0]["stage"] == "processing"
+    assert rows[0]["share"] == 0.9
     assert all(r["share"] >= 0.85 for r in rows)
     lower = ask(store, "chokepoints", {"threshold": "0.5"}).rows
     assert [r["share"] for r in lower] == sorted((r["share"] for r in lower), reverse=True)
@@ -157,13 +165,16 @@ def test_chokepoints_ranked_by_share(store: CypherStore) -> None:
 def test_agreements_covering_dysprosium(store: CypherStore) -> None:
     rows = ask(store, "agreements_covering", {"mineral": "dysprosium"}).rows
     framework = one(rows, agreement=FRAMEWORK)
-    assert framework["date"] == "2025-10-28" and "Tokyo" in framework["place"]
+    assert framework["date"] == "2025-10-28"
+    assert "Tokyo" in framework["place"]
     assert {"Donald Trump", "Sanae Takaichi"} <= set(framework["signatories"])
     assert {"United States", "Japan"} <= set(framework["parties"])
     assert {"Dysprosium", "Neodymium", "Cobalt"} <= set(framework["covers"])
-    assert framework["inferred"] is False and framework["binding"] is not True
+    assert framework["inferred"] is False
+    assert framework["binding"] is not True
     truce = one(rows, agreement=TRUCE)  # covers the rare earth group, so inferred
-    assert truce["inferred"] is True and truce["date"] == "2025-10-30"
+    assert truce["inferred"] is True
+    assert truce["date"] == "2025-10-30"
     assert {"Donald Trump", "Xi Jinping"} <= set(truce["signatories"])
 
 
@@ -206,9 +217,11 @@ def test_path_between_jogmec_and_energy_fuels(store: CypherStore) -> None:
     lengths = {len(r["relations"]) for r in rows}
     assert len(lengths) == 1, "all shortest paths have one length"
     for row in rows:
-        assert row["nodes"][0] == "JOGMEC" and row["nodes"][-1] == "Energy Fuels"
+        assert row["nodes"][0] == "JOGMEC"
+        assert row["nodes"][-1] == "Energy Fuels"
         assert "MENTIONS" not in row["relations"]
-        assert len(row["sentences"]) == len(row["relations"]) and all(row["sentences"])
+        assert len(row["sentences"]) == len(row["relations"])
+        assert all(row["sentences"])
     assert any(r["relations"][0] == "PARTNERS_WITH" for r in rows) or min(lengths) < 3
 
 
@@ -227,11 +240,13 @@ def test_timeline_in_date_order_with_filters(store: CypherStore) -> None:
     assert dates == sorted(dates)
     assert one(rows, what=FRAMEWORK)["date"] == "2025-10-28"
     china = ask(store, "timeline", {"entity": "China", "since": "2025-10-29"}).rows
-    assert by(china, what=TRUCE) and not by(china, what=FRAMEWORK)
+    assert by(china, what=TRUCE)
+    assert not by(china, what=FRAMEWORK)
     assert by(china, kind="RESTRICTS_EXPORT")
     assert all(r["date"] >= "2025-10-29" for r in china)
     until = ask(store, "timeline", {"until": "2025-10-28"}).rows
-    assert by(until, what=FRAMEWORK) and not by(until, what=TRUCE)
+    assert by(until, what=FRAMEWORK)
+    assert not by(until, what=TRUCE)
 
 
 def test_conflicting_claims_show_70_against_80(store: CypherStore) -> None:
@@ -247,7 +262,8 @@ def test_sources_of_an_entity_and_of_a_relation(store: CypherStore) -> None:
     rows = ask(store, "sources", {"ref": "Japan"}).rows
     assert by(rows, relation="MENTIONS", target="Japan")
     leads = one(rows, relation="LEADS", source="Sanae Takaichi")
-    assert leads["sentences"] and leads["documents"]
+    assert leads["sentences"]
+    assert leads["documents"]
     (again,) = ask(store, "sources", {"ref": leads["key"]}).rows
     assert again == leads
 
@@ -270,6 +286,6 @@ def test_ambiguous_names_list_candidates(tmp_path: Path) -> None:
     bundle.entities += [Entity(label="Person", name=n) for n in ("Jane Smith", "John Smith")]
     with EmbeddedStore(tmp_path / "g.lbdb") as store:
         store.write_bundle(bundle)
-        with pytest.raises(AmbiguousEntityError, match="Jane Smith.*John Smith"):
+        with pytest.raises(AmbiguousEntityError, match=r"Jane Smith.*John Smith"):
             ask(store, "profile", {"entity": "Smith"})
         assert ask(store, "profile", {"entity": "Xi"}).rows[0]["name"] == "Xi Jinping"

@@ -101,8 +101,11 @@ def dependents_of(
     name = index.names[mineral]
     related = related or {mineral, *(g.group_id for g in groups)}
     found: list[Dependence] = []
+    # One chain per (dependent, route, via): the first found is the shortest.
+    seen: set[tuple[str, str, str | None]] = set()
 
-    def add(source: str, route: str, via: str | None, hops: list[Relation]) -> None:
+    def add(source: str, route: str, via: str | None, claims: tuple[Relation, ...]) -> None:
+        seen.add((source, route, via))
         found.append(
             Dependence(
                 dependent_id=source,
@@ -113,31 +116,24 @@ def dependents_of(
                 route=route,
                 via_id=via,
                 via=index.names[via] if via else None,
-                claims=tuple(hops),
+                claims=claims,
             )
         )
 
     for source, rel in index.sources(mineral, RelationType.DEPENDS_ON):
-        add(source, "direct", None, [rel])
+        if (source, "direct", None) not in seen:
+            add(source, "direct", None, (rel,))
     for membership in groups:
-        for source, rel in index.sources(membership.group_id, RelationType.DEPENDS_ON):
-            add(source, "group", membership.group_id, [rel, *reversed(membership.path)])
+        group = membership.group_id
+        for source, rel in index.sources(group, RelationType.DEPENDS_ON):
+            if (source, "group", group) not in seen:
+                add(source, "group", group, (rel, *reversed(membership.path)))
     for good in [mineral, *(g.group_id for g in groups)]:
         for rel_type in SUPPLY_TYPES:
             for supplier, supply in index.sources(good, rel_type):
                 for source, rel in index.sources(supplier, RelationType.DEPENDS_ON):
+                    if (source, "supplier", supplier) in seen:
+                        continue
                     if topic_allows(matcher, rel, related):
-                        add(source, "supplier", supplier, [rel, supply])
-    return _first_per_route(found)
-
-
-def _first_per_route(found: list[Dependence]) -> list[Dependence]:
-    """Keep one chain per (dependent, route, via): the first found is the shortest."""
-    seen: set[tuple[str, str, str | None]] = set()
-    kept = []
-    for dep in found:
-        key = (dep.dependent_id, dep.route, dep.via_id)
-        if key not in seen:
-            seen.add(key)
-            kept.append(dep)
-    return kept
+                        add(source, "supplier", supplier, (rel, supply))
+    return found

@@ -9,7 +9,7 @@ from reegraph.analytics.centrality import ActorCentrality, centrality
 from reegraph.analytics.concentration import StageConcentration, concentration
 from reegraph.analytics.criticality import MineralCriticality, criticality
 from reegraph.analytics.exposure import Exposure, exposure
-from reegraph.analytics.graph import Graph
+from reegraph.analytics.graph import Graph, paused_gc
 from reegraph.model import EntityProperties, GraphBundle
 
 SCORE_FIELDS = ("pagerank", "betweenness", "community", "hhi", "top_share", "criticality")
@@ -48,12 +48,13 @@ def analyze(graph: Graph) -> AnalysisReport:
     >>> report.scores()["mineral:rare-earth-elements"]
     {'hhi': 0.81, 'top_share': 0.9, 'criticality': 0.54}
     """
-    return AnalysisReport(
-        concentration=tuple(concentration(graph)),
-        criticality=tuple(criticality(graph)),
-        exposure=tuple(exposure(graph)),
-        centrality=tuple(centrality(graph)),
-    )
+    with paused_gc():  # results are large trees of small objects, none cyclic
+        return AnalysisReport(
+            concentration=tuple(concentration(graph)),
+            criticality=tuple(criticality(graph)),
+            exposure=tuple(exposure(graph)),
+            centrality=tuple(centrality(graph)),
+        )
 
 
 def score_rows(

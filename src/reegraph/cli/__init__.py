@@ -8,7 +8,14 @@ from __future__ import annotations
 
 import typer
 
-from reegraph.cli import analytics_cmds, graph_cmds, ingest_cmds, neo4j_cmds, query_cmds
+from reegraph.cli import (
+    analytics_cmds,
+    explain_cmds,
+    graph_cmds,
+    ingest_cmds,
+    neo4j_cmds,
+    query_cmds,
+)
 from reegraph.errors import ReegraphError
 
 app = typer.Typer(
@@ -22,7 +29,7 @@ app = typer.Typer(
     rich_markup_mode="markdown",
     context_settings={"help_option_names": ["-h", "--help"]},
 )
-for module in (ingest_cmds, query_cmds, graph_cmds, analytics_cmds, neo4j_cmds):
+for module in (ingest_cmds, query_cmds, explain_cmds, graph_cmds, analytics_cmds, neo4j_cmds):
     module.register(app)
 
 

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from reegraph.extract import hints
 from reegraph.extract.dates import find_date, find_duration
 from reegraph.extract.emit import modality
 from reegraph.extract.mentions import Mention
@@ -197,7 +198,7 @@ class FrameFinder:
         prev: View | None = None
         for v in views:
             if not v.sentence.heading:
-                if _MEET_HINT.search(v.masked):
+                if hints.any_in(v.low, hints.MEETING) and _MEET_HINT.search(v.masked):
                     self._meetings(v, prev)
                 if not self._agreements(v, prev):
                     self._continuation(v)
@@ -337,7 +338,7 @@ class FrameFinder:
         return seen, signers
 
     def _agreements(self, v: View, prev: View | None) -> bool:
-        if not TRIGGER.search(v.masked):
+        if not hints.any_in(v.low, hints.AGREEMENT) or not TRIGGER.search(v.masked):
             return False
         titles = [m.group("t").strip() for m in TITLE_Q.finditer(v.text)]
         if not titles:
@@ -420,7 +421,7 @@ class FrameFinder:
                     continue
                 frame = self._new(family)
             self._attach(frame, v, trig, word, parties, signers, titles)
-        return bool(TRIGGER.search(v.masked))
+        return True
 
     def _salient(
         self, family: str, v: View, word: str, cands: list[Frame] | None = None

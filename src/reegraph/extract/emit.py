@@ -1,21 +1,19 @@
-"""Turning a rule's match into a Relation: evidence, modality, negation, merging of claims."""
+"""Turning a rule's match into a relation draft: evidence, modality, negation, merging.
+
+Drafts are plain objects; the pydantic models are built (and validated) once, when a
+bundle is assembled (see :mod:`reegraph.extract.assemble`).
+"""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from reegraph.extract.mentions import Mention
 from reegraph.extract.views import View
-from reegraph.model import (
-    RELATIONS,
-    Document,
-    Evidence,
-    Label,
-    Relation,
-    RelationProperties,
-    RelationType,
-)
+from reegraph.model import RELATIONS, Document, Label, RelationType
 
 NEGATION = re.compile(
     r"\b(?:not|never|no longer|neither|nor|failed to|refused to|declined to|"
@@ -35,6 +33,38 @@ PLAN = re.compile(
 )
 
 
+EvidenceKey = tuple[str, int, int]  # document, start, end
+
+
+@dataclass
+class Draft:
+    """A relation being collected: evidence maps (document, start, end) to (sentence, rule)."""
+
+    type: RelationType
+    source: str
+    target: str
+    props: dict[str, Any]
+    evidence: dict[EvidenceKey, tuple[str, str]] = field(default_factory=dict)
+
+    def key(self) -> tuple[object, ...]:
+        """Identity of the claim: type, ends and the type's identity properties."""
+        ident = tuple(self.props.get(p) for p in RELATIONS[self.type].identity)
+        return (self.type, self.source, self.target, ident)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "type": self.type,
+            "source": self.source,
+            "target": self.target,
+            "properties": self.props,
+            "evidence": [
+                {"document": k[0], "start": k[1], "end": k[2], "sentence": v[0], "rule": v[1]}
+                for k, v in self.evidence.items()
+            ],
+        }
+
+
+@lru_cache(maxsize=4096)
 def modality(chunk: str) -> str | None:
     """None when the chunk is negated; else asserted / hedged / planned.
 
@@ -58,13 +88,7 @@ class Emitter:
     def __init__(self, doc: Document, labels: dict[str, Label]) -> None:
         self.doc = doc
         self.labels = labels
-        self.relations: dict[tuple[object, ...], Relation] = {}
-
-    def evidence(self, view: View, rule: str) -> Evidence:
-        s = view.sentence
-        return Evidence(
-            document=self.doc.id, sentence=view.text, start=s.start, end=s.end, rule=rule
-        )
+        self.relations: dict[tuple[object, ...], Draft] = {}
 
     def emit(
         self,
@@ -101,17 +125,11 @@ class Emitter:
         key = (rtype, src, tgt, tuple(values.get(p) for p in spec.identity))
         current = self.relations.get(key)
         s = view.sentence
+        ev_key = (self.doc.id, s.start, s.end)
         if current is None:
-            self.relations[key] = Relation(
-                type=rtype,
-                source=src,
-                target=tgt,
-                properties=RelationProperties(modality=mod, confidence=conf, **values),
-                evidence=[self.evidence(view, rule)],
-            )
-        elif all((e.start, e.end) != (s.start, s.end) for e in current.evidence):
-            current.evidence = sorted(
-                [*current.evidence, self.evidence(view, rule)], key=lambda e: e.key
-            )
-            current.properties.confidence = max(current.properties.confidence, conf)
+            values.update(modality=mod, confidence=conf)
+            self.relations[key] = Draft(rtype, src, tgt, values, {ev_key: (view.text, rule)})
+        elif ev_key not in current.evidence:
+            current.evidence[ev_key] = (view.text, rule)
+            current.props["confidence"] = max(current.props["confidence"], conf)
         return True

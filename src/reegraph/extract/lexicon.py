@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -30,7 +31,7 @@ class Entry:
     country: str | None = None  # entity id of its country (capitals, lexicon orgs)
     groups: tuple[str, ...] = ()  # minerals: names of the groups it belongs to
 
-    @property
+    @cached_property
     def id(self) -> str:
         return entity_id(self.label, self.name)
 

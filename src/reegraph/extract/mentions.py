@@ -90,25 +90,31 @@ class SentenceIndex:
         return None
 
 
+def make_tokenizer() -> Any:
+    """spaCy's blank English pipeline, with dashes split after abbreviations."""
+    import spacy
+    from spacy.util import compile_infix_regex
+
+    nlp = spacy.blank("en")
+    # "U.S.-Japan" is one token by default; split dashes after an abbreviation.
+    infixes = [
+        *(nlp.Defaults.infixes or ()),
+        r"(?<=\.)[-–—](?=[A-Z])",
+        r"(?<=[a-z])[–—](?=[A-Za-z])",
+    ]
+    tokenizer: Any = nlp.tokenizer
+    tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    return nlp
+
+
 class MentionFinder:
     """Builds the phrase matchers once; finds lexicon mentions in a tokenised document."""
 
     def __init__(self, lexicon: Lexicon) -> None:
-        import spacy
         from spacy.matcher import PhraseMatcher
 
         self.lexicon = lexicon
-        self.nlp = spacy.blank("en")
-        # "U.S.-Japan" is one token by default; split dashes after an abbreviation.
-        infixes = [
-            *(self.nlp.Defaults.infixes or ()),
-            r"(?<=\.)[-–—](?=[A-Z])",
-            r"(?<=[a-z])[–—](?=[A-Za-z])",
-        ]
-        from spacy.util import compile_infix_regex
-
-        tokenizer: Any = self.nlp.tokenizer
-        tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+        self.nlp = make_tokenizer()
         self.cs = PhraseMatcher(self.nlp.vocab, attr="ORTH")
         self.ci = PhraseMatcher(self.nlp.vocab, attr="LOWER")
         self.by_key: dict[str, list[Alias]] = {}
@@ -141,13 +147,17 @@ class MentionFinder:
             self.ci.add(key, pats)
 
     def lexicon_mentions(self, text: str, index: SentenceIndex) -> list[Mention]:
+        from spacy.attrs import IDX, LENGTH
+
         doc = self.nlp.make_doc(text)
         vocab = self.nlp.vocab.strings
+        # Character offsets of every token at once (no Span objects per match).
+        offsets = doc.to_array([IDX, LENGTH]).tolist()
         raw: list[tuple[int, int, list[Alias]]] = []
         for matcher in (self.cs, self.ci):
             for match_id, s, e in matcher(doc):
-                span = doc[s:e]
-                raw.append((span.start_char, span.end_char, self.by_key[vocab[match_id]]))
+                last = offsets[e - 1]
+                raw.append((offsets[s][0], last[0] + last[1], self.by_key[vocab[match_id]]))
         # Longest match wins; among equals, the case-sensitive one (added first).
         raw.sort(key=lambda r: (r[0], -(r[1] - r[0])))
         kept: list[tuple[int, int, list[Alias]]] = []

@@ -46,6 +46,8 @@ _CURRENCY = {
     "rupees": "INR",
 }
 
+# The qualifier prefix makes these patterns slow to scan; a number is needed anyway.
+_DIGIT = re.compile(r"\d")
 SHARE = re.compile(QUALIFIER + r"(?P<n>\d{1,3}(?:\.\d+)?)\s*(?:%|percent\b|per cent\b)", re.I)
 _NUM = r"(?P<n>\d[\d,]*(?:\.\d+)?)"
 _SCALE_RE = r"(?:\s*(?P<s>trillion|billion|million|thousand|bn|mn|mln|tn|b|m|k)\b)?"
@@ -99,7 +101,9 @@ def shares(text: str) -> list[Value]:
     >>> [(v.value, v.qualifier) for v in shares("over 70 percent of output; 90 % of it")]
     [(0.7, 'over'), (0.9, None)]
     """
-    out = []
+    out: list[Value] = []
+    if not _DIGIT.search(text):
+        return out
     for m in SHARE.finditer(text):
         value = _num(m["n"]) / 100
         if 0 <= value <= 1:
@@ -121,7 +125,9 @@ def money(text: str) -> list[Value]:
     >>> [(v.value, v.unit, v.qualifier) for v in money("up to $400 billion USD and 5 billion yen")]
     [(400000000000.0, 'USD', 'up to'), (5000000000.0, 'JPY', None)]
     """
-    out = []
+    out: list[Value] = []
+    if not _DIGIT.search(text):
+        return out
     for m in MONEY_PREFIX.finditer(text):
         scale = _SCALE.get((m["s"] or "").lower(), 1.0)
         out.append(
@@ -156,7 +162,9 @@ def tonnages(text: str) -> list[Value]:
     >>> [(v.value, v.unit) for v in tonnages("buy 12 million metric tons of soybeans")]
     [(12000000.0, 't')]
     """
-    out = []
+    out: list[Value] = []
+    if not _DIGIT.search(text):
+        return out
     for m in TONNAGE.finditer(text):
         if m["u"].lower() == "t" and not m["s"]:
             continue  # "5 t" alone is too easily something else

@@ -2,48 +2,53 @@
 
 clean -> sentences -> mentions (lexicon + open world) -> resolution -> relations ->
 agreement/meeting frames -> cross-document merge -> MENTIONS and taxonomy edges.
+
+Documents are processed in chunks, so a long stream never holds more than a chunk's
+sentences and mentions at once. The first stages (up to mentions) need no state shared
+between documents and can run in worker processes; resolution and everything after it
+run in order in the calling process, so the result does not depend on ``workers``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import gc
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
+from itertools import islice
 from pathlib import Path
 
+from reegraph.extract import assemble
 from reegraph.extract import frames as frames_mod
 from reegraph.extract import relations as rel
 from reegraph.extract import relations_econ as econ
 from reegraph.extract.agreements import FrameFinder
 from reegraph.extract.clean import Byline, clean
-from reegraph.extract.emit import Emitter
+from reegraph.extract.emit import Draft, Emitter
 from reegraph.extract.lexicon import Lexicon, load_lexicon
 from reegraph.extract.mentions import Mention, MentionFinder, SentenceIndex
 from reegraph.extract.openworld import HEAD_TITLES, OpenWorld
 from reegraph.extract.resolve import Registry, resolve_document
 from reegraph.extract.sentences import Sentence, split_sentences
 from reegraph.extract.views import View, build_views
-from reegraph.model import (
-    Document,
-    Entity,
-    EntityProperties,
-    Evidence,
-    GraphBundle,
-    Label,
-    Relation,
-    RelationProperties,
-    RelationType,
-)
+from reegraph.model import Document, Entity, GraphBundle, Label
 
-MAX_MENTION_EVIDENCE = 3
+CHUNK = 64  # documents resolved and related together
 _HEAD_ROLES = frozenset(HEAD_TITLES.values())
 
 
 @dataclass
-class Parsed:
-    doc: Document
+class Found:
+    """What one document says before resolution: sentences, mentions, bylines."""
+
     sentences: list[Sentence]
     mentions: list[Mention]
     bylines: list[Byline]
+
+
+@dataclass
+class Parsed(Found):
+    doc: Document
 
 
 def _drop_nested(lex: list[Mention], found: list[Mention]) -> list[Mention]:
@@ -57,6 +62,25 @@ def _drop_nested(lex: list[Mention], found: list[Mention]) -> list[Mention]:
     return out + found
 
 
+@contextmanager
+def _fewer_collections(threshold: int = 20_000) -> Iterator[None]:
+    """Extraction allocates many short-lived objects next to a large, long-lived lexicon:
+    with the default threshold the collector keeps re-scanning the lexicon (a quarter of
+    the run time). Collect young objects less often while extracting; restore after."""
+    old = gc.get_threshold()
+    gc.set_threshold(max(old[0], threshold), *old[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*old)
+
+
+def _chunks(documents: Iterable[Document], size: int) -> Iterator[list[Document]]:
+    it = iter(documents)
+    while batch := list(islice(it, size)):
+        yield batch
+
+
 class Extractor:
     """Builds matchers once; ``extract`` turns documents into a GraphBundle."""
 
@@ -65,189 +89,117 @@ class Extractor:
             from reegraph.resources import resource_dir
 
             lexicon_dir = resource_dir("ingest/lexicon")
+        self.lexicon_dir = lexicon_dir
         self.lexicon: Lexicon = load_lexicon(lexicon_dir)
         self.finder = MentionFinder(self.lexicon)
 
-    def parse(self, doc: Document, reg: Registry) -> Parsed:
-        cleaned = clean(doc.text)
-        sentences = split_sentences(doc.text, cleaned.debris)
-        lex = self.finder.lexicon_mentions(doc.text, SentenceIndex(sentences))
-        found = OpenWorld(doc.text, sentences, lex, self.finder.country_names).run()
-        mentions = _drop_nested(lex, found)
-        resolve_document(doc.text, mentions, reg)
-        return Parsed(doc, sentences, mentions, cleaned.bylines)
+    # -- stages ----------------------------------------------------------------------------
+    def find(self, text: str) -> Found:
+        """Sentences and unresolved mentions of one text (no cross-document state)."""
+        cleaned = clean(text)
+        sentences = split_sentences(text, cleaned.debris)
+        lex = self.finder.lexicon_mentions(text, SentenceIndex(sentences))
+        found = OpenWorld(text, sentences, lex, self.finder.country_names).run()
+        return Found(sentences, _drop_nested(lex, found), cleaned.bylines)
 
-    def extract(self, documents: Iterable[Document], known: Iterable[Entity] = ()) -> GraphBundle:
+    def _find_all(self, docs: list[Document]) -> list[Found]:
+        with _fewer_collections():
+            return [self.find(d.text) for d in docs]
+
+    def parse(self, doc: Document, reg: Registry) -> Parsed:
+        found = self.find(doc.text)
+        resolve_document(doc.text, found.mentions, reg)
+        return Parsed(found.sentences, found.mentions, found.bylines, doc)
+
+    # -- public API ------------------------------------------------------------------------
+    def extract(
+        self, documents: Iterable[Document], known: Iterable[Entity] = (), workers: int = 1
+    ) -> GraphBundle:
+        """All documents in one bundle; ``workers`` > 1 finds mentions in that many processes."""
         reg = Registry(known)
-        parsed = [self.parse(doc, reg) for doc in documents]
-        labels: dict[str, Label] = {}
+        docs: list[Document] = []
+        merged: dict[tuple[object, ...], Draft] = {}
+        for chunk_docs, drafts in self._run(documents, reg, workers):
+            docs += chunk_docs
+            assemble.merge_drafts(merged, drafts)
+        with _fewer_collections():
+            return assemble.bundle(docs, reg.entities.values(), merged.values())
+
+    def extract_stream(
+        self,
+        documents: Iterable[Document],
+        known: Iterable[Entity] = (),
+        workers: int = 1,
+        chunk: int = CHUNK,
+    ) -> Iterator[GraphBundle]:
+        """One bundle per chunk of documents (entities resolved across the whole stream).
+
+        Memory stays flat however long the stream; merge the bundles (or write them to a
+        store one by one) to get the whole graph.
+        """
+        reg = Registry(known)
+        for chunk_docs, drafts in self._run(documents, reg, workers, chunk):
+            merged: dict[tuple[object, ...], Draft] = {}
+            with _fewer_collections():
+                assemble.merge_drafts(merged, drafts)
+                out = assemble.bundle(chunk_docs, reg.entities.values(), merged.values(), True)
+            yield out
+
+    # -- internals -------------------------------------------------------------------------
+    def _run(
+        self, documents: Iterable[Document], reg: Registry, workers: int, chunk: int = CHUNK
+    ) -> Iterator[tuple[list[Document], list[Draft]]]:
+        if workers > 1:
+            from reegraph.extract.parallel import found_in_workers
+
+            stream = found_in_workers(self, _chunks(documents, chunk), workers)
+        else:
+            stream = ((docs, self._find_all(docs)) for docs in _chunks(documents, chunk))
+        for docs, founds in stream:
+            with _fewer_collections():
+                parsed = []
+                for doc, f in zip(docs, founds, strict=True):
+                    resolve_document(doc.text, f.mentions, reg)
+                    parsed.append(Parsed(f.sentences, f.mentions, f.bylines, doc))
+                drafts = self._relate(parsed, reg)
+            yield docs, drafts
+
+    def _relate(self, parsed: list[Parsed], reg: Registry) -> list[Draft]:
+        labels = {e.id: e.label for e in reg.entities.values()}
+        leaders = {
+            e.id: e.properties.country
+            for e in reg.entities.values()
+            if e.label is Label.PERSON and e.properties.country and e.properties.role in _HEAD_ROLES
+        }
         emitters: dict[str, Emitter] = {}
         all_frames: list[frames_mod.DocFrames] = []
         for p in parsed:
-            labels.update({e.id: e.label for e in reg.entities.values()})
-            leaders = {
-                e.id: e.properties.country
-                for e in reg.entities.values()
-                if e.label is Label.PERSON
-                and e.properties.country
-                and e.properties.role in _HEAD_ROLES
-            }
             views = build_views(p.doc.text, p.sentences, p.mentions)
             em = emitters[p.doc.id] = Emitter(p.doc, labels)
-            self._relations(p, views, em, leaders, reg)
+            _relations(p, views, em, leaders)
             finder = FrameFinder(p.doc.id, p.doc.published, leaders)
             finder.run(views)
             all_frames.append(frames_mod.DocFrames(p.doc, finder.frames, finder.meetings, views))
         frames_mod.materialise(all_frames, reg, emitters, labels)
-        relations: list[Relation] = []
+        drafts: list[Draft] = []
         for p in parsed:
-            relations += self._mentions(p, reg, emitters[p.doc.id])
-            relations += emitters[p.doc.id].relations.values()
-        relations += self._taxonomy(reg)
-        merged: dict[str, Relation] = {}
-        for r in relations:
-            cur = merged.get(r.key)
-            if cur is None:
-                merged[r.key] = r
-            else:
-                cur.evidence = sorted(
-                    {e.key: e for e in [*cur.evidence, *r.evidence]}.values(), key=lambda e: e.key
-                )
-        used = {r.source for r in merged.values()} | {r.target for r in merged.values()}
-        entities = [e for e in reg.entities.values() if e.id in used]
-        return GraphBundle(
-            documents=[p.doc for p in parsed], entities=entities, relations=list(merged.values())
-        )
-
-    def _relations(
-        self, p: Parsed, views: list[View], em: Emitter, leaders: dict[str, str], reg: Registry
-    ) -> None:
-        topics = rel.paragraph_topics(views)
-        doc_topic = _doc_topic(p.mentions)
-        main = _main_country(p.mentions, leaders)
-        rel.leadership(views, em)
-        rel.dependence_on_minerals(views, em)
-        rel.country_dependence(views, em, leaders, topics, doc_topic, main)
-        rel.control_shares(views, em, topics, doc_topic)
-        rel.export_restrictions(views, em)
-        econ.run_all(views, em, leaders, main)
-
-    def _mentions(self, p: Parsed, reg: Registry, em: Emitter) -> list[Relation]:
-        by_entity: dict[str, list[Mention]] = {}
-        for m in p.mentions:
-            if m.entity:
-                by_entity.setdefault(m.entity, []).append(m)
-        out = []
-        text = p.doc.text
-        sent_by_index = {s.index: s for s in p.sentences}
-        for eid, ms in by_entity.items():
-            seen: dict[int, Evidence] = {}
-            for m in ms:
-                s = sent_by_index[m.sent]
-                if m.sent not in seen and len(seen) < MAX_MENTION_EVIDENCE:
-                    seen[m.sent] = Evidence(
-                        document=p.doc.id,
-                        sentence=text[s.start : s.end],
-                        start=s.start,
-                        end=s.end,
-                        rule=f"mentions.{m.rule}",
-                    )
-            out.append(
-                Relation(
-                    type=RelationType.MENTIONS,
-                    source=p.doc.id,
-                    target=eid,
-                    properties=RelationProperties(
-                        count=len(ms), confidence=max(m.conf for m in ms)
-                    ),
-                    evidence=list(seen.values()),
-                )
-            )
-        for b in p.bylines:
-            label = Label.PERSON if b.is_person else Label.ORGANIZATION
-            if not b.is_person and b.role != "source":
-                continue
-            props = EntityProperties(
-                role=b.role if b.is_person else None, kind=None if b.is_person else "media"
-            )
-            ent = reg.ensure(label, b.name, [], props)
-            ev = Evidence(
-                document=p.doc.id,
-                sentence=text[b.start : b.end],
-                start=b.start,
-                end=b.end,
-                rule="mentions.byline",
-            )
-            out.append(
-                Relation(
-                    type=RelationType.MENTIONS,
-                    source=p.doc.id,
-                    target=ent.id,
-                    properties=RelationProperties(count=1, confidence=0.9),
-                    evidence=[ev],
-                )
-            )
-        # Frames (agreements, meetings) the document talks about.
-        for eid, evs in em_frames(em).items():
-            out.append(
-                Relation(
-                    type=RelationType.MENTIONS,
-                    source=p.doc.id,
-                    target=eid,
-                    properties=RelationProperties(count=len(evs), confidence=0.8),
-                    evidence=evs[:MAX_MENTION_EVIDENCE],
-                )
-            )
-        return out
-
-    def _taxonomy(self, reg: Registry) -> list[Relation]:
-        out = []
-        minerals = [e for e in list(reg.entities.values()) if e.label is Label.MINERAL]
-        for e in minerals:
-            entry = self.lexicon.entries.get(e.id)
-            if entry is None:
-                continue
-            for member, group in self.lexicon.group_chain(entry):
-                g = reg.ensure(
-                    Label.MINERAL, group.name, [], EntityProperties(kind="group"), "lexicon"
-                )
-                m = reg.entities.get(member.id) or reg.ensure(
-                    Label.MINERAL, member.name, [], EntityProperties(kind=member.kind)
-                )
-                kind = "group" if member.kind == "group" else "element"
-                sentence = f"{member.name} is a member of {group.name} (lexicon)"
-                del kind
-                out.append(
-                    Relation(
-                        type=RelationType.MEMBER_OF,
-                        source=m.id,
-                        target=g.id,
-                        properties=RelationProperties(origin="lexicon", confidence=1.0),
-                        evidence=[
-                            Evidence(
-                                document="lexicon:minerals",
-                                sentence=sentence,
-                                start=0,
-                                end=0,
-                                rule="lexicon.taxonomy",
-                            )
-                        ],
-                    )
-                )
-        return out
+            em = emitters[p.doc.id]
+            drafts += assemble.mention_drafts(p.doc, p.sentences, p.mentions, p.bylines, reg, em)
+            drafts += em.relations.values()
+        drafts += assemble.taxonomy_drafts(self.lexicon, reg)
+        return drafts
 
 
-def em_frames(em: Emitter) -> dict[str, list[Evidence]]:
-    """Frame entities each document refers to, with the sentences that do."""
-    out: dict[str, list[Evidence]] = {}
-    for r in em.relations.values():
-        for end in (r.source, r.target):
-            if em.labels.get(end) in {Label.AGREEMENT, Label.EVENT}:
-                lst = out.setdefault(end, [])
-                for ev in r.evidence:
-                    if all(ev.key != x.key for x in lst):
-                        lst.append(ev)
-    return out
+def _relations(p: Parsed, views: list[View], em: Emitter, leaders: dict[str, str]) -> None:
+    topics = rel.paragraph_topics(views)
+    doc_topic = _doc_topic(p.mentions)
+    main = _main_country(p.mentions, leaders)
+    rel.leadership(views, em)
+    rel.dependence_on_minerals(views, em)
+    rel.country_dependence(views, em, leaders, topics, doc_topic, main)
+    rel.control_shares(views, em, topics, doc_topic)
+    rel.export_restrictions(views, em)
+    econ.run_all(views, em, leaders, main)
 
 
 def _doc_topic(mentions: list[Mention]) -> list[Mention]:
@@ -268,7 +220,10 @@ def _main_country(mentions: list[Mention], leaders: dict[str, str]) -> str | Non
 
 
 def extract_documents(
-    documents: Iterable[Document], known: Iterable[Entity] = (), lexicon_dir: Path | None = None
+    documents: Iterable[Document],
+    known: Iterable[Entity] = (),
+    lexicon_dir: Path | None = None,
+    workers: int = 1,
 ) -> GraphBundle:
     """Convenience wrapper: build an Extractor and run it once."""
-    return Extractor(lexicon_dir).extract(documents, known)
+    return Extractor(lexicon_dir).extract(documents, known, workers)

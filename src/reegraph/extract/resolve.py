@@ -7,12 +7,23 @@ entities already in the store); acronyms merge into their definitions.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from functools import lru_cache
+from typing import Any
 
 from reegraph.extract.mentions import Mention
 from reegraph.model import Entity, EntityProperties, Label, entity_id, lookup_key
 
-_PROP_FIELDS = ("kind", "role", "country")
+# Names recur across a corpus: normalise each spelling once.
+cached_key = lru_cache(maxsize=1 << 16)(lookup_key)
+cached_id = lru_cache(maxsize=1 << 16)(entity_id)
+Props = Mapping[str, Any] | EntityProperties
+
+
+def _items(props: Props) -> Iterable[tuple[str, Any]]:
+    if isinstance(props, EntityProperties):
+        return ((f, getattr(props, f)) for f in EntityProperties.model_fields)
+    return props.items()
 
 
 class Registry:
@@ -37,54 +48,53 @@ class Registry:
             words = current.name.split()
             if len(words) >= 2:
                 for w in (words[-1], words[0]):
-                    self.surnames.setdefault(lookup_key(w), set()).add(current.id)
+                    self.surnames.setdefault(cached_key(w), set()).add(current.id)
         return current
 
     def find(self, label: Label, name: str) -> str | None:
-        return self.keys.get((label, lookup_key(name)))
+        return self.keys.get((label, cached_key(name)))
 
-    def merge_into(self, entity: Entity, aliases: Iterable[str], props: EntityProperties) -> None:
-        new = {a for a in aliases if a and a != entity.name} - set(entity.aliases)
-        if new:
+    def merge_into(self, entity: Entity, aliases: Iterable[str], props: Props) -> None:
+        new = {a for a in aliases if a and a != entity.name}
+        if new and not new.issubset(entity.aliases):
+            new -= set(entity.aliases)
             entity.aliases = sorted({*entity.aliases, *new})
             for a in new:
-                self.keys.setdefault((entity.label, lookup_key(a)), entity.id)
-        for field in EntityProperties.model_fields:
-            value = getattr(props, field)
-            if value is not None and getattr(entity.properties, field) is None:
-                setattr(entity.properties, field, value)
+                self.keys.setdefault((entity.label, cached_key(a)), entity.id)
+        current = entity.properties
+        for field, value in _items(props):
+            if value is not None and getattr(current, field) is None:
+                setattr(current, field, value)
 
     def ensure(
         self,
         label: Label,
         name: str,
         aliases: Iterable[str] = (),
-        props: EntityProperties | None = None,
+        props: Props | None = None,
         origin: str = "text",
     ) -> Entity:
-        found = self.find(label, name) or self.find(label, entity_id(label, name).split(":", 1)[1])
+        found = self.find(label, name) or self.find(label, cached_id(label, name).split(":", 1)[1])
         if found:
             entity = self.entities[found]
-            self.merge_into(entity, aliases, props or EntityProperties())
+            self.merge_into(entity, aliases, props or {})
             return entity
+        if not isinstance(props, EntityProperties):
+            props = EntityProperties(**dict(props or {}))
         entity = Entity(
-            label=label,
-            name=name,
-            aliases=list(aliases),
-            properties=props or EntityProperties(),
-            origin=origin,
+            label=label, name=name, aliases=list(aliases), properties=props, origin=origin
         )
         return self.register(entity)
 
 
-def _props(m: Mention) -> EntityProperties:
-    p = EntityProperties(
-        kind=m.kind,
-        role=m.role if m.label is Label.PERSON else None,
-        country=m.country if m.label is not Label.COUNTRY else None,
-    )
+def _props(m: Mention) -> dict[str, Any]:
+    p = {
+        "kind": m.kind,
+        "role": m.role if m.label is Label.PERSON else None,
+        "country": m.country if m.label is not Label.COUNTRY else None,
+    }
     if m.entry is not None and m.entry.symbol:
-        p.symbol = m.entry.symbol
+        p["symbol"] = m.entry.symbol
     return p
 
 
@@ -103,7 +113,7 @@ def resolve_document(text: str, mentions: list[Mention], reg: Registry) -> None:
         elif m.sense == "acronym" and m.long_form:
             entity = reg.ensure(m.label, m.long_form, [surface], _props(m))
         elif m.label is Label.PERSON and len(m.name.split()) == 1:
-            key = lookup_key(m.name)
+            key = cached_key(m.name)
             cands = {doc_people[key]} if key in doc_people else reg.surnames.get(key, set())
             if len(cands) == 1:
                 entity = reg.entities[next(iter(cands))]
@@ -115,7 +125,7 @@ def resolve_document(text: str, mentions: list[Mention], reg: Registry) -> None:
         if entity.label is Label.PERSON:
             words = entity.name.split()
             for w in {words[0], words[-1]} if len(words) > 1 else set():
-                doc_people.setdefault(lookup_key(w), entity.id)
+                doc_people.setdefault(cached_key(w), entity.id)
         if m.role and entity.label is Label.PERSON and (m.head or entity.properties.role is None):
             entity.properties.role = m.role
         if m.country and entity.label is not Label.COUNTRY and entity.properties.country is None:

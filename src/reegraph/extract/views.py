@@ -36,6 +36,7 @@ class View:
     mentions: list[Mention]
     masked: str = ""
     para_mentions: list[Mention] = field(default_factory=list)
+    low: str = ""  # masked, lower-cased: for the rules' keyword checks
 
     def __post_init__(self) -> None:
         parts: list[str] = []
@@ -48,6 +49,7 @@ class View:
             pos = m.end - base
         parts.append(self.text[pos:])
         self.masked = "".join(parts)
+        self.low = self.masked.lower()
 
     def slots(self, chunk: str, codes: str = "") -> list[Mention]:
         """Mentions whose placeholders occur in ``chunk`` (optionally only these codes)."""

@@ -1,4 +1,4 @@
-"""Rows as Arrow tables, for the embedded engine's bulk ``COPY ... FROM $table``.
+"""Rows as Arrow tables and parquet files, for the embedded engine's bulk ``COPY FROM``.
 
 The column order is the table's: ``columns_for(label)`` for nodes, and source id,
 target id, then ``RELATION_COLUMNS`` for relationships.
@@ -7,6 +7,7 @@ target id, then ``RELATION_COLUMNS`` for relationships.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from reegraph.store.schema import RELATION_COLUMNS
@@ -45,3 +46,10 @@ def arrow_table(rows: Sequence[Row], columns: dict[str, str]) -> pa.Table:
 
 def relation_table(rows: Sequence[Row]) -> pa.Table:
     return arrow_table(rows, {"source": "STRING", "target": "STRING"} | RELATION_COLUMNS)
+
+
+def write_parquet(table: pa.Table, path: Path) -> None:
+    import pyarrow.parquet as pq  # type: ignore[import-untyped]  # ships no type information
+
+    # Uncompressed: the file lives for one COPY, so compressing it is wasted work.
+    pq.write_table(table, path, compression="none")

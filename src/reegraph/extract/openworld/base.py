@@ -1,0 +1,75 @@
+"""State and helpers shared by the open-world rules of one document."""
+
+from __future__ import annotations
+
+import re
+
+from reegraph.extract.mentions import Mention
+from reegraph.extract.openworld.words import MONTHS
+from reegraph.extract.sentences import Sentence
+from reegraph.model import Label
+
+
+class OpenWorldBase:
+    """The document, its lexicon mentions and what the rules have found so far."""
+
+    def __init__(
+        self,
+        text: str,
+        sentences: list[Sentence],
+        lexicon_mentions: list[Mention],
+        country_names: dict[str, str] | None = None,
+    ) -> None:
+        self.country_names = country_names or {}
+        self.text = text
+        self.sentences = sentences
+        self.lex = sorted(lexicon_mentions, key=lambda m: m.start)
+        self.found: list[Mention] = []
+        self.acronyms: dict[str, tuple[str, Label]] = {}
+
+    # -- helpers -------------------------------------------------------------------------
+    def _lex_at(self, start: int, end: int) -> list[Mention]:
+        return [m for m in self.lex if m.start < end and m.end > start]
+
+    def _country_before(self, pos: int, window: int = 24) -> Mention | None:
+        """A country mention (name, adjective, possessive) ending just before ``pos``."""
+        best = None
+        for m in self.lex:
+            if m.label is Label.COUNTRY and pos - window <= m.end <= pos:
+                gap = self.text[m.end : pos]
+                if re.fullmatch(
+                    r"(?:[’']s)?[\s-]*(?:(?:the|state|state-owned|government|"
+                    r"[a-z-]+)\s+){0,2}",
+                    gap,
+                ) and not self.text[max(0, m.start - 4) : m.start].lower().endswith("non-"):
+                    best = m
+        return best
+
+    def _annotate(self, start: int, end: int, country: Mention | None, how: str) -> None:
+        """Give organisations already found inside [start, end) the country a descriptor names."""
+        if country is None or country.entry is None:
+            return
+        for x in [*self.lex, *self.found]:
+            if (
+                x.label is Label.ORGANIZATION
+                and start <= x.start
+                and x.end <= end
+                and not x.country
+            ):
+                x.country, x.country_from = country.entry.id, how
+
+    def _add(
+        self, start: int, name: str, label: Label, sent: int, rule: str, conf: float, **kw: object
+    ) -> Mention | None:
+        end = start + len(name)
+        if not name or name in MONTHS or len(name) < 2:
+            return None
+        if any(f.start < end and f.end > start for f in self.found):
+            return None
+        inner = self._lex_at(start, end)
+        # A lexicon entity covering the whole span already names it.
+        if any(m.start <= start and m.end >= end for m in inner):
+            return None
+        m = Mention(start, end, label, name, sent, None, rule=rule, conf=conf, **kw)  # type: ignore[arg-type]
+        self.found.append(m)
+        return m

@@ -1,0 +1,234 @@
+"""Organisations no lexicon lists: acronyms, designators, descriptors, coordination."""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+from reegraph.extract.openworld.base import OpenWorldBase
+from reegraph.extract.openworld.patterns import (
+    ACRONYM_AFTER,
+    ACRONYM_BEFORE,
+    AGREEMENT_WORD,
+    APPOSITION,
+    DESCRIPTOR,
+    PNP,
+    split_list,
+    strip_name,
+)
+from reegraph.extract.openworld.words import DESIGNATORS, GENERIC, GOV_FIRST, MONTHS, STOP_FIRST
+from reegraph.extract.sentences import Sentence
+from reegraph.model import Label
+
+
+class OrgRules(OpenWorldBase):
+    def _country_from_names(self) -> None:
+        """ "China Northern Rare Earth Group": a name opening with a country places it there;
+        a name listed among such names takes their country when they all agree."""
+        orgs = [m for m in [*self.lex, *self.found] if m.label is Label.ORGANIZATION]
+        for o in orgs:
+            if o.country:
+                continue
+            words = self.text[o.start : o.end].split()
+            for n in (3, 2, 1):
+                if len(words) > n and (cid := self.country_names.get(" ".join(words[:n]))):
+                    o.country, o.country_from = cid, "name_prefix"
+                    break
+        for s in self.sentences:
+            listed = sorted((o for o in orgs if s.start <= o.start < s.end), key=lambda o: o.start)
+            if len(listed) < 3:
+                continue
+            gaps = [self.text[a.end : b.start] for a, b in itertools.pairwise(listed)]
+            if not all(re.fullmatch(r"\s*,?\s*(?:and\s+)?", g) for g in gaps):
+                continue
+            countries = {o.country for o in listed if o.country}
+            if len(countries) == 1 and sum(1 for o in listed if o.country) >= 2:
+                for o in listed:
+                    if not o.country:
+                        o.country, o.country_from = next(iter(countries)), "list"
+
+    def _acronyms(self, s: Sentence, text: str) -> None:
+        for rx in (ACRONYM_AFTER, ACRONYM_BEFORE):
+            for m in rx.finditer(text):
+                start, long = strip_name(m["long"], s.start + m.start("long"))
+                acr = m["acr"]
+                if len(long.split()) < 2 or acr[0] != long[0].upper():
+                    continue
+                if self._lex_at(start, start + len(long)) and any(
+                    x.start <= start and x.end >= start + len(long)
+                    for x in self._lex_at(start, start + len(long))
+                ):
+                    continue
+                label = Label.ORGANIZATION
+                if re.search(r"\b(?:Framework|Agreement|Accord|Treaty|Pact|Memorandum)\b", long):
+                    continue  # agreements are found by the agreement rules
+                if re.search(r"\b(?:Summit|Conference|Forum|Dialogue)\b", long):
+                    label = Label.EVENT
+                mm = self._add(
+                    start,
+                    long,
+                    label,
+                    s.index,
+                    "org.acronym_definition",
+                    0.9,
+                    sense="name",
+                    kind="organisation",
+                )
+                if mm is not None:
+                    self.acronyms[acr] = (long, label)
+                    a_start = s.start + m.start("acr")
+                    self._add(
+                        a_start,
+                        acr,
+                        label,
+                        s.index,
+                        "org.acronym_definition",
+                        0.9,
+                        sense="acronym",
+                        long_form=long,
+                    )
+
+    def _designators(self, s: Sentence, text: str) -> None:
+        for m in re.finditer(PNP, text):
+            for at, part in split_list(m.group(0)):
+                start, name = strip_name(part, s.start + m.start() + at)
+                words = name.split()
+                if len(words) < 2:
+                    continue
+                last, first = words[-1], words[0]
+                gov = first in GOV_FIRST and len(words) >= 3 and words[1] == "of"
+                if not (last in DESIGNATORS or gov) or AGREEMENT_WORD.search(name):
+                    continue
+                if (
+                    all(
+                        w in GENERIC or w in DESIGNATORS or w in {"of", "and", "the", "&"}
+                        for w in words
+                    )
+                    and not gov
+                ):
+                    continue
+                country = self._country_before(start)
+                if country is None and self.text[max(0, start - 7) : start] == "-based ":
+                    based = [x for x in self.lex if x.end == start - 7 and x.country]
+                    country_id = based[0].country if based else None
+                else:
+                    country_id = country.entry.id if country and country.entry else None
+                self._add(
+                    start,
+                    name,
+                    Label.ORGANIZATION,
+                    s.index,
+                    "org.designator",
+                    0.8,
+                    kind="government body" if gov else "company",
+                    country=country_id,
+                )
+
+    def _descriptors(self, s: Sentence, text: str) -> None:
+        for m in DESCRIPTOR.finditer(text):
+            country = self._country_before(s.start + m.start("desc"), 40)
+            kind = "agency" if "agency" in m["desc"] else "company"
+            for at, part in split_list(m["list"]):
+                start, name = strip_name(part, s.start + m.start("list") + at)
+                if not name or name.split()[0] in MONTHS:
+                    continue
+                inner = self._lex_at(start, start + len(name))
+                if inner and any(
+                    x.label is not Label.ORGANIZATION
+                    for x in inner
+                    if x.start <= start and x.end >= start + len(name)
+                ):
+                    continue
+                self._annotate(start, start + len(name), country, "descriptor")
+                self._add(
+                    start,
+                    name,
+                    Label.ORGANIZATION,
+                    s.index,
+                    "org.descriptor",
+                    0.8,
+                    kind=kind,
+                    country=country.entry.id if country and country.entry else None,
+                )
+        for m in APPOSITION.finditer(text):
+            start, name = strip_name(m["name"], s.start + m.start("name"))
+            inner = self._lex_at(start, start + len(name))
+            desc_at = s.start + m.start("desc")
+            country = next(
+                (
+                    x
+                    for x in self.lex
+                    if x.label is Label.COUNTRY and desc_at <= x.start < s.start + m.end("desc")
+                ),
+                None,
+            )
+            self._annotate(start, start + len(name), country, "apposition")
+            if len(name.split()) <= 5:
+                self._add(
+                    start,
+                    name,
+                    Label.ORGANIZATION,
+                    s.index,
+                    "org.apposition",
+                    0.8,
+                    kind="company",
+                    country=country.entry.id if country and country.entry else None,
+                )
+
+    def _coordination(self) -> None:
+        """Unknown names listed together with a known organisation are organisations too."""
+        orgs = [m for m in [*self.lex, *self.found] if m.label is Label.ORGANIZATION]
+        for s in self.sentences:
+            if s.heading or not any(s.start <= o.start < s.end for o in orgs):
+                continue
+            text = self.text[s.start : s.end]
+            for m in re.finditer(
+                rf"{PNP}(?:\s*,\s*(?:and\s+)?{PNP})*\s*,?\s*(?:and|or)\s+{PNP}", text
+            ):
+                items = list(split_list(m.group(0)))
+                spans = [
+                    (s.start + m.start() + a, s.start + m.start() + a + len(p)) for a, p in items
+                ]
+                if not any(
+                    o.start <= a < o.end or a <= o.start < b for o in orgs for a, b in spans
+                ):
+                    continue
+                for (a, _b), (_, part) in zip(spans, items, strict=True):
+                    start, name = strip_name(part, a)
+                    if self._lex_at(start, start + len(name)) or not name:
+                        continue
+                    if any(f.start < start + len(name) and f.end > start for f in self.found):
+                        continue
+                    if (
+                        name.split()[0] in STOP_FIRST
+                        or name in MONTHS
+                        or all(w in GENERIC for w in name.split())
+                    ):
+                        continue
+                    self._add(
+                        start,
+                        name,
+                        Label.ORGANIZATION,
+                        s.index,
+                        "org.coordination",
+                        0.6,
+                        kind="company",
+                    )
+
+    def _acronym_uses(self) -> None:
+        if not self.acronyms:
+            return
+        rx = re.compile(r"\b(" + "|".join(map(re.escape, self.acronyms)) + r")\b")
+        for s in self.sentences:
+            for m in rx.finditer(self.text, s.start, s.end):
+                long, label = self.acronyms[m.group(0)]
+                self._add(
+                    m.start(),
+                    m.group(0),
+                    label,
+                    s.index,
+                    "org.acronym_use",
+                    0.85,
+                    sense="acronym",
+                    long_form=long,
+                )

@@ -1,0 +1,99 @@
+"""Regular expressions of the open-world rules and the name-splitting helpers."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from reegraph.extract.openworld.words import DESIGNATORS, STOP_FIRST
+
+UP = r"(?:[A-Z]|[À-ÖØ-Þ])"
+WORD = UP + r"[\w’'&.-]*[\w&]|" + UP
+# A proper-noun phrase: capitalised words, with lower-case connectors inside.
+PNP = rf"(?:{WORD})(?:\s+(?:(?:of|for|and|the|de|du|des|van|von|&)\s+)?(?:{WORD}))*"
+NAME = rf"{UP}[\w’'-]*\w(?:\s+{UP}[\w’'-]*\w){{0,2}}"
+AGREEMENT_WORD = re.compile(r"\b(?:Framework|Agreement|Accord|Treaty|Pact|Memorandum|Summit)\b")
+TITLE_HINT = re.compile(
+    r"President|Minister|minister|Prime|president|PM\b|Premier|Chancellor|King|Queen|Emir|Sultan|"
+    r"[Ll]eader|Secretary|CEO|Chief|Chair|Governor|Senator|Ambassador|Commissioner|Director|"
+    r"\b(?:Dr|Mr|Ms|Mrs)\."
+)
+DESCRIPTOR_HINT = re.compile(
+    r"compan|firm|miner|produc|maker|manufactur|conglomerate|developer|refiner|processor|start"
+    r"|utilit|supplier|lender|giant|agency|corporations|businesses|group|bank|operator|explorer"
+    r"|smelter"
+)
+PLACE_HINT = re.compile(r"\b(?:in|at|near|from|to|outside) [A-ZÀ-Þ]|[’']s [A-Z]")
+TITLE = re.compile(
+    r"\b(?P<title>(?i:vice president|deputy prime minister|prime minister|presidents|president|"
+    r"premier|chancellor|king|queen|emir|sultan|supreme leader)|PM|"
+    r"(?:[A-Z][a-z]+(?:\s+and\s+[A-Z][a-z]+)?\s+)?(?:Minister|Secretary)(?:\s+of\s+(?:the\s+)?[A-Z][a-z]+(?:\s+and\s+[A-Z][a-z]+)?)?|"
+    r"(?i:minister)|Chief Executive(?: Officer)?|CEO|Chairman|Chairwoman|Chair|Governor|Senator|"
+    r"Ambassador|Commissioner|Director(?:-General| General)?|Dr\.|Mr\.|Ms\.|Mrs\.)"
+    rf"\s+(?P<names>{NAME}(?:\s*(?:,|and)\s+{NAME})*)"
+)
+SPEECH = re.compile(
+    rf"(?P<name>{UP}[\w’'-]+\s+{UP}[\w’'-]+(?:\s+{UP}[\w’'-]+)?)\s*,?\s+"
+    r"(?:said|says|told|added|noted|stated|announced|wrote)\b"
+)
+ACRONYM_AFTER = re.compile(rf"(?P<long>{PNP})\s*\((?P<acr>[A-Z][A-Za-z&]*[A-Z][A-Za-z]*)\)")
+ACRONYM_BEFORE = re.compile(rf"\b(?P<acr>[A-Z]{{2,10}})\s*\((?P<long>{PNP})\)")
+DESCRIPTOR = re.compile(
+    r"\b(?P<desc>(?:state[- ]owned\s+|state\s+|mining\s+|magnet\s+|battery\s+|rare[- ]earths?\s+|"
+    r"energy\s+|trading\s+|gas\s+|chemical\s+|tech\s+)?(?:company|companies|firm|firms|miner|miners|"
+    r"producer|producers|maker|makers|manufacturer|manufacturers|conglomerate|developer|"
+    r"refiner|refiners|processor|processors|startup|start-up|utility|utilities|supplier|suppliers|"
+    r"carmaker|automaker|lender|giant|agency|corporations|businesses))\s*,?\s+"
+    r"(?:(?:such as|like|including|namely)\s+)?(?:the\s+)?"
+    rf"(?P<list>{PNP}(?:\s*,\s*(?:and\s+)?{PNP})*"
+    rf"(?:\s*,?\s*and\s+{PNP})?)"
+)
+APPOSITION = re.compile(
+    rf"(?P<name>{PNP}),\s+(?:a|an|the)\s+(?P<desc>(?:[\w-]+\s+){{0,3}}?(?:company|firm|miner|"
+    r"producer|maker|manufacturer|group|conglomerate|developer|refiner|processor|startup|utility|"
+    r"supplier|carmaker|automaker|agency|lender|bank|operator|explorer|smelter))\b"
+)
+INCLUDING = re.compile(rf"\bincluding\s+(?P<list>{PNP}(?:\s*,\s*(?:and\s+)?{PNP})+)")
+PLACE_COUNTRY = re.compile(rf"\b(?:in|at|near|from|to|outside)\s+(?P<name>{NAME}),\s+")
+PLACE_IN = re.compile(
+    rf"\b(?:in|from|near|outside)\s+(?P<name>{UP}[\w-]+(?:\s+{UP}[\w-]+)?)\b(?!\s*[’']s\b)(?!\s+{UP})"
+)
+PLACE_CONTEXT = re.compile(
+    r"\b(?:projects?|plants?|mines?|sites?|ports?|state|province|city|region|"
+    r"zone|facilit(?:y|ies)|refiner(?:y|ies)|factor(?:y|ies)|headquarter\w*|"
+    r"based|located|held|gas|deposits?|operations|smelters?|oil|LNG)\b"
+)
+POSSESSIVE_PLACE = re.compile(
+    rf"[’']s\s+(?P<name>{UP}[\w-]+\s+(?:Palace|Hall|House|Centre|Center|"
+    r"Airport|Port|Square|Hotel|Building|Tower|Park|Mine|Refinery))\b"
+)
+BASED = re.compile(rf"(?P<name>{UP}[\w-]*\w(?:\s+{UP}[\w-]*\w)?)-based\b")
+
+
+def split_list(raw: str) -> Iterator[tuple[int, str]]:
+    """Items of "A, B and C" with their offsets in ``raw``."""
+    for m in re.finditer(rf"{PNP}", raw):
+        text = m.group(0)
+        # "X and Y" inside one PNP: split unless the tail is a designator ("... and Technology").
+        parts = re.split(r"\s+and\s+", text)
+        if len(parts) > 1 and parts[-1].split()[-1] not in DESIGNATORS:
+            pos = m.start()
+            for part in parts:
+                at = raw.index(part, pos)
+                yield at, part
+                pos = at + len(part)
+        else:
+            yield m.start(), text
+
+
+def strip_name(text: str, start: int) -> tuple[int, str]:
+    """Drop leading determiners and a trailing possessive from a name."""
+    words = text.split(" ")
+    while words and (words[0] in STOP_FIRST or words[0].endswith("-based")):
+        start += len(words[0]) + 1
+        words = words[1:]
+    name = " ".join(words)
+    for suffix in ("’s", "'s"):
+        if name.endswith(suffix):
+            name = name[: -len(suffix)]
+    return start, name.rstrip(".,") if not name.endswith(("Co.", "Inc.", "Corp.", "Ltd.")) else name
