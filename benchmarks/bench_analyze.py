@@ -18,7 +18,6 @@ from collections.abc import Callable
 from typing import Any
 
 from reegraph.analytics.graph import paused_gc, to_networkx
-from reegraph.analytics.report import analyze
 from reegraph.model import (
     Entity,
     EntityProperties,
@@ -201,8 +200,6 @@ def main() -> None:
         print(f"  {name:<14} {seconds:7.2f} s")
     ratio = total_s / load_s
     print(f"analyze total:               {total_s:7.2f} s  ({ratio:.1f}x load)")
-    check_s, report = timed(lambda: analyze(to_networkx(bundle)))
-    print(f"analyze() as one call:       {check_s:7.2f} s, {len(report.scores())} nodes scored")
     verdict = "within" if ratio <= TARGET_RATIO else "OVER"
     print(
         f"RESULT analyze on {n_ent // 1000}k entities / {n_rel // 1000}k relations: "

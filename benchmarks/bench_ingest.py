@@ -58,13 +58,57 @@ _FRONTED = re.compile(
     r"^(?P<adv>(?:In|On|At|After|Before|By|Since|Last|Earlier|Later|Under|During) [^,]{3,40}),"
     r" (?P<main>[A-Z].+?)(?P<end>[.!?])$"
 )
-_SYLLABLES = (
-    "ka ro vin tal sem dor an bel cor da fen gar hol is jor kel lum mar nor pel quin "
-    "ras sol tor ul vek wen yar zan bri chel dra fos gri hak lio mek ny osk pra"
-).split()
+_SYLLABLES = [
+    "ka",
+    "ro",
+    "vin",
+    "tal",
+    "sem",
+    "dor",
+    "an",
+    "bel",
+    "cor",
+    "da",
+    "fen",
+    "gar",
+    "hol",
+    "is",
+    "jor",
+    "kel",
+    "lum",
+    "mar",
+    "nor",
+    "pel",
+    "quin",
+    "ras",
+    "sol",
+    "tor",
+    "ul",
+    "vek",
+    "wen",
+    "yar",
+    "zan",
+    "bri",
+    "chel",
+    "dra",
+    "fos",
+    "gri",
+    "hak",
+    "lio",
+    "mek",
+    "ny",
+    "osk",
+    "pra",
+]
 _ORG_TAILS = ("Metals", "Resources", "Minerals", "Materials", "Mining", "Group", "Holdings")
 _NUMBER = re.compile(r"\d+")
-_ROLES = ("an analyst at", "a senior fellow at", "chief executive of", "a director at", "a partner at")
+_ROLES = (
+    "an analyst at",
+    "a senior fellow at",
+    "chief executive of",
+    "a director at",
+    "a partner at",
+)
 _FIRMS = ("Capital", "Research", "Advisory", "Partners", "Consulting", "Economics")
 _CLAIMS = (
     "the market would take months to adjust",
@@ -104,7 +148,7 @@ def sentence_pool(extractor: Extractor) -> list[Template]:
     from reegraph.extract.resolve import Registry
 
     pool: list[Template] = []
-    leaders = {e.id for e in extractor.lexicon.entries.values() if e.label is Label.PERSON}
+    listed_people = {e.id for e in extractor.lexicon.entries.values() if e.label is Label.PERSON}
     companies = {
         e.id
         for e in extractor.lexicon.entries.values()
@@ -120,13 +164,15 @@ def sentence_pool(extractor: Extractor) -> list[Template]:
             for m in parsed.mentions:
                 if m.sent != s.index or not m.entity:
                     continue
-                renamed = (m.label is Label.ORGANIZATION and (m.entry is None or m.entity in companies)) or (
-                    m.label is Label.PERSON and m.entity not in leaders
-                )
+                renamed = (
+                    m.label is Label.ORGANIZATION and (m.entry is None or m.entity in companies)
+                ) or (m.label is Label.PERSON and m.entity not in listed_people)
                 kind = _kind(m.label, doc.text[m.start : m.end], m.name)
                 if renamed and kind:
                     slots.append(Slot(m.start - s.start, m.end - s.start, m.entity, kind))
-            pool.append(Template(doc.text[s.start : s.end], tuple(sorted(slots, key=lambda x: x.start))))
+            pool.append(
+                Template(doc.text[s.start : s.end], tuple(sorted(slots, key=lambda x: x.start)))
+            )
     return pool
 
 
@@ -170,7 +216,10 @@ def _number(rng: random.Random, m: re.Match[str]) -> str:
 def _render(t: Template, namer: Namer, rng: random.Random) -> str:
     parts, pos = [], 0
     for slot in t.slots:
-        parts += [_NUMBER.sub(lambda m: _number(rng, m), t.text[pos : slot.start]), namer.fill(slot)]
+        parts += [
+            _NUMBER.sub(lambda m: _number(rng, m), t.text[pos : slot.start]),
+            namer.fill(slot),
+        ]
         pos = slot.end
     parts.append(_NUMBER.sub(lambda m: _number(rng, m), t.text[pos:]))
     text = "".join(parts)
@@ -294,10 +343,14 @@ def main(argv: list[str] | None = None) -> int:
         f" articles {novelty(bundled):.1%}"
     )
     print(f"corpus generation:  {gen_s:.2f} s CPU (subtracted below)")
-    print(f"tokenizer only:     {tokenize_s:.2f} s CPU  {n / tokenize_s:,.0f} articles/s"
-          f"  {words / tokenize_s:,.0f} words/s")
-    print(f"full extraction:    {extract_s:.2f} s CPU  {n / extract_s:,.0f} articles/s"
-          f"  {words / extract_s:,.0f} words/s")
+    print(
+        f"tokenizer only:     {tokenize_s:.2f} s CPU  {n / tokenize_s:,.0f} articles/s"
+        f"  {words / tokenize_s:,.0f} words/s"
+    )
+    print(
+        f"full extraction:    {extract_s:.2f} s CPU  {n / extract_s:,.0f} articles/s"
+        f"  {words / extract_s:,.0f} words/s"
+    )
     ratio = extract_s / tokenize_s
     print(f"ratio:              {ratio:.2f}x tokenization")
     print(f"output:             {entities:,} entities, {relations:,} relations (summed per chunk)")

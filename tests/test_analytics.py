@@ -293,3 +293,16 @@ def test_in_force_rejects_a_bad_date(supply_store: EmbeddedStore) -> None:
     with pytest.raises(ReegraphError, match="not a date: '2026-02-30'"):
         agreements_in_force(supply_store, "2026-02-30")
     assert agreements_in_force(supply_store, "2026-02-28")[0].state == "undated"
+
+
+def test_score_statement_passes_neo4j_lint() -> None:
+    from cypherlint import lint_statements, require_linter
+    from reegraph.model import Label
+    from reegraph.store.statements import set_entity_scores
+
+    require_linter()
+    statements = [set_entity_scores(label.value) for label in Label]
+    found = lint_statements(
+        [{"name": s.name, "query": s.text, "parameters": s.parameters} for s in statements]
+    )
+    assert found == {s.name: [] for s in statements}

@@ -74,13 +74,19 @@ def build_bundle(
     base: GraphBundle | None = None,
     extractor: Extractor | None = None,
     on_document: Callable[[Document], None] | None = None,
+    workers: int = 1,
 ) -> GraphBundle:
-    """Extract ``documents`` and merge the result into ``base`` (the stored graph)."""
+    """Extract ``documents`` and merge the result into ``base`` (the stored graph).
+
+    ``workers`` > 1 finds mentions in that many processes (same result, less wall time).
+    """
     from reegraph.extract.pipeline import Extractor
 
     base = base or GraphBundle()
     extractor = extractor or Extractor()
-    extracted = extractor.extract(_announce(documents, on_document), known=base.entities)
+    extracted = extractor.extract(
+        _announce(documents, on_document), known=base.entities, workers=workers
+    )
     return merge_bundles(base, extracted)
 
 
@@ -89,6 +95,7 @@ def ingest_documents(
     documents: Sequence[Document],
     extractor: Extractor | None = None,
     on_document: Callable[[Document], None] | None = None,
+    workers: int = 1,
 ) -> IngestReport:
     """Bring the store up to date with ``documents``."""
     report = IngestReport()
@@ -104,6 +111,6 @@ def ingest_documents(
         return report
     old = store.read_bundle()
     base = drop_documents(old, report.replaced)
-    new = build_bundle(fresh, base, extractor, on_document)
+    new = build_bundle(fresh, base, extractor, on_document, workers)
     report.written = store.write_bundle(new, old)
     return report

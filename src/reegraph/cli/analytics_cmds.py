@@ -106,10 +106,7 @@ def _affected_rows(rows: tuple[Affected, ...]) -> list[dict[str, Any]]:
             "stage": a.stage,
             "how": ("direct" if not a.inferred else f"{a.routes[0].route} via {a.routes[0].via}"),
             "mineral": a.mineral,
-            "chain": " → ".join(
-                [a.routes[0].hops[0].source]
-                + [f"{h.relation} {h.target}" for h in a.routes[0].hops]
-            ),
+            "evidence": a.routes[0].hops[0].sentences[0],
             "documents": _docs(*(h.documents for h in a.routes[0].hops)),
         }
         for a in rows

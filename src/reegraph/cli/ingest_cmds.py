@@ -20,7 +20,7 @@ from reegraph.ingest import IngestReport
 
 
 def _ingest_with_progress(
-    paths: list[Path], backend: str, db: Path | None, neo4j_uri: str | None
+    paths: list[Path], backend: str, db: Path | None, neo4j_uri: str | None, workers: int = 1
 ) -> IngestReport:
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
@@ -37,7 +37,7 @@ def _ingest_with_progress(
         task = progress.add_task("Extracting", total=len(documents))
         with open_cli_store(backend, db, neo4j_uri, write=True) as store:
             report = ingest_documents(
-                store, documents, on_document=lambda _doc: progress.advance(task)
+                store, documents, on_document=lambda _doc: progress.advance(task), workers=workers
             )
     report.skipped = skipped + report.skipped
     return report
@@ -80,6 +80,9 @@ def register(app: typer.Typer) -> None:
         backend: BackendOption = "embedded",
         neo4j_uri: Neo4jUriOption = None,
         as_json: JsonOption = False,
+        workers: Annotated[
+            int, typer.Option("--workers", min=1, help="Processes that read articles in parallel.")
+        ] = 1,
     ) -> None:
         """Read articles and add their entities, relations and evidence to the graph.
 
@@ -87,9 +90,9 @@ def register(app: typer.Typer) -> None:
         its old facts. Unreadable files are reported and skipped (exit code 1) while
         the others are still ingested.
 
-        Example: `reegraph ingest ingest/articles/ new-article.md`
+        Example: `reegraph ingest ingest/articles/ new-article.md --workers 2`
         """
-        report = _ingest_with_progress(paths, backend, db, neo4j_uri)
+        report = _ingest_with_progress(paths, backend, db, neo4j_uri, workers)
         if as_json:
             print_json(
                 {

@@ -183,6 +183,8 @@ def _load_simple(
             )
         )
         ambiguous = set(_as_list(spec.get("ambiguous_aliases")))
+        if spec.get("ambiguous") is True:  # the name itself is shared (Georgia, Victoria)
+            ambiguous.add(spec["name"])
         for alias in {spec["name"], *_as_list(spec.get("aliases")), *ambiguous}:
             cs = _common_noun_case(alias) if case_sensitive is None else case_sensitive
             lex.alias(alias, entry, case_sensitive=cs, ambiguous=alias in ambiguous)

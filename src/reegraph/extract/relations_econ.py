@@ -45,6 +45,9 @@ BASED = re.compile(
     r"(?P<o3>⟨O\d+⟩)\s*,?\s+(?:is\s+)?(?:based|headquartered)\s+in\s+(?P<p3>⟨[LC]\d+⟩)"
 )
 
+# "Busan, South Korea": a listed place followed by its own country.
+PLACE_COUNTRY = re.compile(r"(?P<p>⟨L\d+⟩),\s+(?P<c>⟨C\d+⟩)")
+
 
 def _subject(v: View, upto: int, codes: str = "CJO") -> list:  # type: ignore[type-arg]
     head = v.masked[:upto]
@@ -198,6 +201,12 @@ def bases(v: View, em: Emitter, low: str) -> None:
                 em.emit(
                     T.BASED_IN, org[0], p.country, v, "based_in.city_country", 0.7, mod="asserted"
                 )
+    for pm in PLACE_COUNTRY.finditer(v.masked) if "⟨l" in low else ():
+        place, country = v.slots(pm["p"])[0], v.slots(pm["c"])[0]
+        if place.rule == "lexicon" and place.country and place.country == country.entity:
+            em.emit(
+                T.LOCATED_IN, place, country, v, "located_in.city_country", 0.8, mod="asserted"
+            )
     for m in v.mentions:
         if (
             m.label is Label.PLACE

@@ -1,0 +1,73 @@
+"""State and helpers shared by the frame rules of one document."""
+
+from __future__ import annotations
+
+from reegraph.extract.agreements.model import Frame
+from reegraph.extract.mentions import Mention
+from reegraph.extract.views import View
+from reegraph.model import Label
+
+
+class FrameFinderBase:
+    """One document's frames so far, its views and its leaders."""
+
+    def __init__(self, doc_id: str, published: str | None, leaders: dict[str, str]) -> None:
+        self.doc_id = doc_id
+        self.published = published
+        self.leaders = leaders
+        self.frames: list[Frame] = []
+        self.meetings: list[Frame] = []
+        self.views: list[View] = []
+
+    def _countries(self, ms: list[Mention]) -> list[str]:
+        out: list[str] = []
+        for m in ms:
+            cid = (
+                m.entity
+                if m.label in {Label.COUNTRY, Label.ORGANIZATION, Label.REGION}
+                else self.leaders.get(m.entity)
+            )
+            if cid and cid not in out:
+                out.append(cid)
+        return out
+
+    def _places(self, v: View, lo: int = 0, hi: int = 10**9) -> str | None:
+        """The most specific place in the masked span [lo, hi) of a sentence."""
+        places = list(v.slots(v.masked[lo:hi], "L"))
+        return places[-1].entity if places else None
+
+    def _context_parties(self, v: View) -> list[str]:
+        """Parties of "both sides": actors of the last sentences of the paragraph naming two."""
+        k = self.views.index(v)
+        for back in self.views[max(0, k - 3) : k][::-1]:
+            if back.sentence.para != v.sentence.para:
+                continue
+            # Leaders name the sides best; countries only when no two leaders are named.
+            found = self._countries([m for m in back.mentions if m.label is Label.PERSON])
+            if len(found) < 2:
+                found = self._countries([m for m in back.mentions if m.label is Label.COUNTRY])
+            if len(found) >= 2:
+                return found
+        return []
+
+    def _salient(
+        self, family: str, v: View, word: str, cands: list[Frame] | None = None
+    ) -> Frame | None:
+        """Antecedent of a definite description: the latest compatible frame of this
+        paragraph, else the document's most referenced compatible frame."""
+        if cands is None:
+            cands = [f for f in self._recent() if f.compatible(family)]
+        if not cands:
+            return None
+        same_para = [f for f in cands if f.last_para == v.sentence.para]
+        if same_para:
+            return same_para[0]
+        return max(cands, key=lambda f: (f.refs, f.last))
+
+    def _recent(self) -> list[Frame]:
+        return sorted(self.frames, key=lambda f: f.last, reverse=True)
+
+    def _new(self, family: str) -> Frame:
+        frame = Frame("agreement", family)
+        self.frames.append(frame)
+        return frame

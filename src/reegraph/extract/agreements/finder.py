@@ -1,0 +1,25 @@
+"""The frame finder of one document: meetings and agreements, sentence by sentence."""
+
+from __future__ import annotations
+
+from reegraph.extract import hints
+from reegraph.extract.agreements.deals import AgreementRules
+from reegraph.extract.agreements.meetings import MeetingRules
+from reegraph.extract.agreements.patterns import MEET_HINT
+from reegraph.extract.views import View
+
+
+class FrameFinder(MeetingRules, AgreementRules):
+    """Finds agreement and meeting frames of one document."""
+
+    def run(self, views: list[View]) -> None:
+        self.views = views
+        prev: View | None = None
+        for v in views:
+            if not v.sentence.heading:
+                if hints.any_in(v.low, hints.MEETING) and MEET_HINT.search(v.masked):
+                    self._meetings(v, prev)
+                if not self._agreements(v, prev):
+                    self._continuation(v)
+            prev = v
+        self._date_from_meetings()

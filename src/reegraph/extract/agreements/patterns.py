@@ -1,0 +1,95 @@
+"""Trigger words and patterns of agreement and meeting frames, over masked sentences."""
+
+from __future__ import annotations
+
+import re
+
+TRIGGER = re.compile(
+    r"(?<!to )\b(?P<k>framework agreements?|frameworks?|agreements?|deals?|pacts?|accords?|"
+    r"treat(?:y|ies)|memorand(?:um|a)(?: of understanding)?|MOUs?|MoUs?|truce|pause|suspension|"
+    r"reprieve|détente|ceasefire)\b",
+    re.I,
+)
+SKIP = r"(?:(?:[\w’'-]+|⟨J\d+⟩)\s+)"
+FAMILY = {
+    "framework": "framework",
+    "truce": "truce",
+    "pause": "truce",
+    "suspension": "truce",
+    "reprieve": "truce",
+    "détente": "truce",
+    "ceasefire": "truce",
+    "memorandum": "memorandum",
+    "memoranda": "memorandum",
+    "mou": "memorandum",
+}
+RANK = ["agreement", "deal", "pact", "accord", "treaty", "framework", "memorandum", "MOU", "truce"]
+KIND = {
+    "pause": "truce",
+    "suspension": "truce",
+    "reprieve": "truce",
+    "détente": "truce",
+    "ceasefire": "truce",
+    "framework agreement": "framework",
+}
+DEFINITE = re.compile(
+    r"(?:\b(?:the|this|that|these|those|its|their|both)\s+(?:[\w’'-]+\s+){0,3}|"
+    r"⟨[CP]\d+⟩(?:[’']s)?\s+(?:[\w-]+\s+){0,2})$",
+    re.I,
+)
+INDEFINITE = re.compile(r"\b(?:a|an|another|one|new|similar)\s+(?:[\w’'-]+\s+){0,3}$", re.I)
+SIGN = re.compile(
+    r"\b(?:signed|sign|signing|inked|ink|concluded|struck|reached|sealed|agreed|agree|"
+    r"secured|finali[sz]ed)\b",
+    re.I,
+)
+BETWEEN = re.compile(
+    r"\bbetween\s+(?:the\s+)?(?:Presidents\s+)?(?P<a>⟨[CPO]\d+⟩)\s+and\s+(?:the\s+)?(?:his\s+)?(?P<b>⟨[JCPO]\d+⟩)"
+)
+PAIR = re.compile(r"(?P<a>⟨[JC]\d+⟩)\s*[-–—/]\s*(?P<b>⟨[JC]\d+⟩)")
+WITH = re.compile(
+    r"^\s*(?:[\w-]+\s+){0,4}?with\s+(?:the\s+)?(?:⟨J\d+⟩\s+)?(?:[\w-]+\s+){0,2}?(?P<w>⟨[COR]\d+⟩(?:\s*,\s*(?:and\s+)?⟨[COR]\d+⟩)*(?:\s*,?\s*and\s+⟨[COR]\d+⟩)?)"
+)
+BOTH_SIDES = re.compile(
+    r"\b(?:both (?:sides|nations|countries|leaders|governments)|"
+    r"the two (?:sides|nations|countries|leaders))\b",
+    re.I,
+)
+TITLE_Q = re.compile(
+    r"[“\"](?P<t>[^”\"]{0,200}?(?:Framework|Agreement|Accord|Treaty|Memorandum|Pact|Partnership)[^”\"]{0,160}?)[”\"]"
+)
+TITLE_CAP = re.compile(
+    r"\b(?P<t>(?:[A-Z][\w.]*[-–\s]+){0,4}(?:Framework|Agreement|Accord|Treaty|Memorandum|Pact)"
+    r"(?:\s+(?:for|on|of|to|through|and|the|in|[A-Z][\w-]*))*[A-Z][\w-]*)"
+)
+MEETING = re.compile(
+    rf"(?P<a>⟨P\d+⟩)(?:[’']s)?\s+{SKIP}{{0,2}}?(?:meeting|talks|summit)\s+with\s+{SKIP}{{0,3}}?(?P<b>⟨P\d+⟩)|"
+    rf"(?:meeting|talks|summit)\s+between\s+{SKIP}{{0,3}}?(?P<c>⟨P\d+⟩)\s+and\s+{SKIP}{{0,3}}?(?P<d>⟨[PJ]\d+⟩)|"
+    rf"(?P<e>⟨P\d+⟩)\s+and\s+{SKIP}{{0,3}}?(?P<f>⟨P\d+⟩)(?:[’']s)?\s+{SKIP}{{0,3}}?(?:meeting|met|talks)\b|"
+    rf"(?P<g>⟨P\d+⟩)\s*[-–]\s*(?P<h>⟨P\d+⟩)\s+(?:meet|meeting|summit|talks)\b|"
+    rf"(?P<i>⟨P\d+⟩)\s+(?:is\s+scheduled\s+to\s+|will\s+|to\s+)?(?:meets?|met)\s+(?:with\s+)?{SKIP}{{0,3}}?(?P<j>⟨P\d+⟩)",
+    re.I,
+)
+CONTINUES = re.compile(
+    r"^(?:In (?:practical|other) terms|In effect|Under (?:it|the deal|the agreement)|"
+    r"As a result|This means|That means)\b|^\W*(?:[\w’']+\s+){0,4}?(?:this|that|it)\s+"
+    r"(?:meant|means|will mean|would mean|allows|requires)\b",
+    re.I,
+)
+LIST_CUE = re.compile(r"\b(?:like|such as|including|namely)\b", re.I)
+MEET_HINT = re.compile(r"\b(?:meet|meets|meeting|met|talks|summit)\b", re.I)
+NON_BINDING = re.compile(
+    r"\bnon-binding\b|\bnot\s+(?:\w+\s+){0,2}(?:legally\s+)?binding\b|\bMOUs?\b", re.I
+)
+
+
+def family_of(word: str) -> tuple[str, str]:
+    w = word.lower().rstrip("s") if word.lower() not in {"pause", "treaties"} else word.lower()
+    w = {"treatie": "treaty", "framework agreement": "framework", "memoranda": "memorandum"}.get(
+        w, w
+    )
+    if w.startswith("memorand"):
+        w = "memorandum"
+    if w in {"mou", "memorandum of understanding"}:
+        return "memorandum", "MOU"
+    return FAMILY.get(w, "generic"), w
