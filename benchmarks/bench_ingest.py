@@ -16,20 +16,28 @@ full work per sentence. So each synthetic article:
 * closes a third of its paragraphs with a quote attribution from an invented analyst at
   an invented firm ("..., said Dorkel Venmar, an analyst at Quinbri Capital."), as news
   copy does;
+* adds, to three paragraphs in four, a background sentence about an invented company,
+  person and place ("Varokin Metals employs 2,310 people at its Dorkel plant ...");
 * moves a fronted adverbial ("In October, ...", "On Tuesday, ...") to the end of its
   sentence half of the time, so clause order varies.
 
 Countries, minerals, sectors, leaders and the function words around them still repeat,
-as they do in real news on one subject. The script prints how many whitespace tokens
-are new to the corpus when they appear ("novel tokens"), for the synthetic corpus and
-for the bundled articles read in order, so the two can be compared.
+as they do in real news on one subject. How much is new matters: by a Heaps'-law
+estimate a real news corpus of this size (about two million tokens) meets a new
+whitespace token every 20-30 tokens (3-5%); recombined sentences alone fall to about 1%,
+and the tokenizer's cache then makes the baseline several times faster than it would be
+on real copy. The script prints the share of whitespace tokens that are new to the
+corpus when they appear ("novel tokens"), for the synthetic corpus, its first five
+articles and the five bundled articles, so the three can be compared.
 
 The baseline is the extractor's own tokenizer configuration, built afresh for each of
 three passes (median), so neither side profits from a cache the other warmed.
 Timings are CPU seconds of this process (robust when other jobs share the machine);
 ``--workers N`` adds a wall-clock comparison of one and N worker processes. Documents
-are streamed: generated lazily and extracted chunk by chunk, so peak memory does not
-grow with the corpus (the script prints resident memory along the way).
+are streamed: generated lazily and extracted chunk by chunk, so no document's text,
+sentences or mentions outlive its chunk; what still grows is the registry of entities
+(needed to resolve names across documents) and spaCy's string store. The script prints
+resident memory at 25, 50 and 100% of the corpus.
 
     python benchmarks/bench_ingest.py [--articles 2000] [--workers 2] [--seed 7]
 """
@@ -99,6 +107,46 @@ _SYLLABLES = [
     "ny",
     "osk",
     "pra",
+    "ab",
+    "ek",
+    "il",
+    "om",
+    "ut",
+    "bar",
+    "cen",
+    "dil",
+    "fal",
+    "gon",
+    "hen",
+    "jal",
+    "kor",
+    "lin",
+    "mos",
+    "nev",
+    "orn",
+    "pol",
+    "rin",
+    "sav",
+    "tem",
+    "vor",
+    "wil",
+    "xan",
+    "yel",
+    "zor",
+    "bra",
+    "cle",
+    "dri",
+    "fla",
+    "glo",
+    "kri",
+    "plo",
+    "sku",
+    "tre",
+    "vla",
+    "zhe",
+    "quo",
+    "thi",
+    "sha",
 ]
 _ORG_TAILS = ("Metals", "Resources", "Minerals", "Materials", "Mining", "Group", "Holdings")
 _NUMBER = re.compile(r"\d+")
@@ -116,6 +164,13 @@ _CLAIMS = (
     "prices could stay volatile through the year",
     "the deal bought time rather than certainty",
     "smaller producers stood to gain the most",
+)
+# Background sentences about invented companies, people and places, as news copy carries.
+_BACKGROUND = (
+    "{org} employs {n} people at its {place} plant, according to its annual report.",
+    "{person}, who founded {org} in {year}, has lobbied for a refinery near {place}.",
+    "Output at the {place} site of {org} reached {n} tonnes last quarter.",
+    "{org} expects to finish the {place} expansion by {year}, {person} told investors.",
 )
 
 
@@ -244,6 +299,17 @@ def synthetic(pool: list[Template], n: int, seed: int) -> Iterator[Document]:
                 para.append(
                     f"{rng.choice(_CLAIMS).capitalize()}, said {person},"
                     f" {rng.choice(_ROLES)} {firm}."
+                )
+            if rng.random() < 3 / 4:
+                para.insert(
+                    rng.randint(0, len(para)),
+                    rng.choice(_BACKGROUND).format(
+                        org=" ".join(namer.words(f"bg-org{j}", "org")),
+                        person=" ".join(namer.words(f"bg-person{j}", "person")),
+                        place=namer.words(f"bg-place{j}", "person")[1],
+                        n=rng.randint(120, 9800),
+                        year=rng.randint(1995, 2031),
+                    ),
                 )
             paragraphs.append(" ".join(para))
         text = "\n".join(paragraphs)

@@ -42,7 +42,8 @@ def test_every_place_has_a_known_country_and_kind(lexicon: Lexicon) -> None:
         entry = lexicon.entries[entity_id(Label.PLACE, spec["name"])]
         assert entry.kind in KINDS, spec
         country = lexicon.entries.get(entry.country or "")
-        assert country is not None and country.label is Label.COUNTRY, spec
+        assert country is not None, spec
+        assert country.label is Label.COUNTRY, spec
     louisiana = lexicon.entries[entity_id(Label.PLACE, "Louisiana")]
     assert (louisiana.kind, louisiana.country) == ("state", "country:united-states")
     assert lexicon.entries[entity_id(Label.PLACE, "Inner Mongolia")].country == "country:china"
@@ -51,7 +52,8 @@ def test_every_place_has_a_known_country_and_kind(lexicon: Lexicon) -> None:
 def test_shared_names_are_ambiguous_and_washington_is_not_a_state(lexicon: Lexicon) -> None:
     assert entity_id(Label.PLACE, "Washington") not in lexicon.entries
     georgia = [a for a in lexicon.aliases if a.text == "Georgia" and a.entry.label is Label.PLACE]
-    assert georgia and all(a.ambiguous for a in georgia)
+    assert georgia
+    assert all(a.ambiguous for a in georgia)
     # National capitals stay with their countries (metonymy is decided from context).
     assert entity_id(Label.PLACE, "Tokyo") not in lexicon.entries
 
@@ -89,7 +91,8 @@ def test_ambiguous_place_needs_an_unambiguous_mention(extractor: Extractor) -> N
         "A recycler opened a plant in the U.S. state of Georgia. Georgia offered tax credits.\n",
     )
     georgia = place(explicit, "Georgia")
-    assert georgia is not None and georgia.properties.country == "country:united-states"
+    assert georgia is not None
+    assert georgia.properties.country == "country:united-states"
 
 
 def test_washington_stays_the_government(extractor: Extractor) -> None:

@@ -61,7 +61,7 @@ def test_stream_resolves_names_across_chunks(extractor: Extractor) -> None:
     )  # fmt: skip
     second = Document(
         id="b", title="b", published="2025-11-02",
-        text="Marwood said the company would expand its lithium refinery.\n",
+        text="Ms. Marwood told reporters the company would expand its lithium refinery.\n",
     )  # fmt: skip
     a, b = extractor.extract_stream([first, second], chunk=1)
     person = next(e for e in a.entities if e.name == "Ilse Marwood")

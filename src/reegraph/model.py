@@ -8,11 +8,11 @@ the checks that every canned query only names labels and types known here.
 from __future__ import annotations
 
 import hashlib
-import json
 import re
 import unicodedata
 from collections.abc import Iterable
 from enum import StrEnum
+from functools import lru_cache
 from typing import Any, Literal, NamedTuple
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
@@ -280,6 +280,14 @@ class Entity(_Strict):
         return sorted(k for k in keys if k)
 
 
+@lru_cache(maxsize=1 << 16)
+def claim_key(rel_type: str, source: str, target: str, identity: tuple[Any, ...]) -> str:
+    """A short stable hash of a claim's identity (loading calls this once per row, so it
+    avoids JSON and is cached)."""
+    raw = "\x1f".join((rel_type, source, target, *map(repr, identity)))
+    return hashlib.blake2b(raw.encode(), digest_size=8).hexdigest()
+
+
 class Relation(_Strict):
     type: RelationType
     source: str
@@ -298,10 +306,8 @@ class Relation(_Strict):
     @property
     def key(self) -> str:
         """Identity of the claim: type, ends and the type's identity properties."""
-        spec = RELATIONS[self.type]
-        ident = {p: getattr(self.properties, p) for p in spec.identity}
-        raw = json.dumps([self.type.value, self.source, self.target, ident], sort_keys=True)
-        return hashlib.sha1(raw.encode()).hexdigest()[:16]
+        ident = tuple(getattr(self.properties, p) for p in RELATIONS[self.type].identity)
+        return claim_key(self.type.value, self.source, self.target, ident)
 
     @property
     def documents(self) -> list[str]:

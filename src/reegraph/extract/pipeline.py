@@ -115,7 +115,11 @@ class Extractor:
     def extract(
         self, documents: Iterable[Document], known: Iterable[Entity] = (), workers: int = 1
     ) -> GraphBundle:
-        """All documents in one bundle; ``workers`` > 1 finds mentions in that many processes."""
+        """All documents in one bundle; ``workers`` > 1 finds mentions in that many processes.
+
+        Documents are related in chunks of ``CHUNK``: names resolve across every document,
+        agreements and meetings merge across chunks through their party keys.
+        """
         reg = Registry(known)
         docs: list[Document] = []
         merged: dict[tuple[object, ...], Draft] = {}
@@ -134,8 +138,9 @@ class Extractor:
     ) -> Iterator[GraphBundle]:
         """One bundle per chunk of documents (entities resolved across the whole stream).
 
-        Memory stays flat however long the stream; merge the bundles (or write them to a
-        store one by one) to get the whole graph.
+        No document's sentences or mentions outlive its chunk, so memory grows only with
+        the entity registry; merge the bundles (or write them to a store one by one) to
+        get the whole graph.
         """
         reg = Registry(known)
         for chunk_docs, drafts in self._run(documents, reg, workers, chunk):

@@ -75,7 +75,8 @@ def _relation_rows(bundle: GraphBundle) -> dict[RelationGroup, dict[str, Row]]:
     rows: dict[RelationGroup, dict[str, Row]] = defaultdict(dict)
     for rel in bundle.relations:
         group = (rel.type.value, labels[rel.source], labels[rel.target])
-        rows[group][rel.key] = relation_row(rel)
+        row = relation_row(rel)  # computes the key; Relation.key hashes on every call
+        rows[group][row["key"]] = row
     return rows
 
 
