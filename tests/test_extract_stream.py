@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -66,3 +67,27 @@ def test_stream_resolves_names_across_chunks(extractor: Extractor) -> None:
     a, b = extractor.extract_stream([first, second], chunk=1)
     person = next(e for e in a.entities if e.name == "Ilse Marwood")
     assert any(r.target == person.id and r.source == "b" for r in b.relations)
+
+
+def test_cli_ingest_with_workers_stores_the_same_graph(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from reegraph.cli import app
+
+    articles = ROOT / "ingest/articles"
+    stats = {}
+    for workers in ("1", "2"):
+        db = tmp_path / f"w{workers}.lbug"
+        result = CliRunner().invoke(
+            app, ["ingest", str(articles), "--db", str(db), "--workers", workers]
+        )
+        assert result.exit_code == 0, result.stderr
+        assert "Ingested 5 new" in result.stdout
+        out = CliRunner().invoke(app, ["stats", "--db", str(db), "--json"])
+        stats[workers] = json.loads(out.stdout)
+    assert stats["2"]["nodes"] == stats["1"]["nodes"]
+    assert stats["2"]["relations"] == stats["1"]["relations"]
+    bad = CliRunner().invoke(
+        app, ["ingest", str(articles), "--db", str(tmp_path / "x"), "--workers", "0"]
+    )
+    assert bad.exit_code != 0

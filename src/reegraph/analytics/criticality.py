@@ -22,9 +22,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from reegraph.analytics.concentration import GOOD_LABELS, concentration_by_mineral
-from reegraph.analytics.dependence import TopicMatcher, dependents_of
-from reegraph.analytics.graph import Graph, graph_index
-from reegraph.model import Label
+from reegraph.analytics.dependence import SUPPLY_TYPES, TopicMatcher
+from reegraph.analytics.graph import Graph, GraphIndex, graph_index, groups_of
+from reegraph.model import Label, RelationType
 
 COUNTED_LABELS = frozenset({Label.SECTOR.value, Label.COUNTRY.value})
 
@@ -68,13 +68,12 @@ def criticality(graph: Graph) -> list[MineralCriticality]:
     """
     index = graph_index(graph)
     rows_by_mineral = concentration_by_mineral(graph)
-    matcher = TopicMatcher(graph)
+    counted_by_mineral = counted_dependents(index, TopicMatcher(graph))
+    labels = index.labels
     found = []
-    for mineral in index.with_label(*GOOD_LABELS):
-        deps = dependents_of(index, mineral, matcher=matcher)
-        counted = {d.dependent_id: d for d in deps if d.label in COUNTED_LABELS}
-        sectors = sorted(d.dependent for d in counted.values() if d.label == Label.SECTOR.value)
-        countries = sorted(d.dependent for d in counted.values() if d.label == Label.COUNTRY.value)
+    for mineral, counted in counted_by_mineral.items():
+        sectors = sorted(index.names[d] for d in counted if labels[d] == Label.SECTOR.value)
+        countries = sorted(index.names[d] for d in counted if labels[d] == Label.COUNTRY.value)
         rows = rows_by_mineral.get(mineral, [])
         worst = max(rows, key=lambda r: (r.hhi, -r.inferred)) if rows else None
         found.append(
@@ -92,3 +91,51 @@ def criticality(graph: Graph) -> list[MineralCriticality]:
             )
         )
     return sorted(found, key=lambda c: (c.criticality is None, -(c.criticality or 0), c.mineral))
+
+
+def counted_dependents(index: GraphIndex, matcher: TopicMatcher) -> dict[str, set[str]]:
+    """good id -> the sectors and countries that depend on it, by any route.
+
+    The same dependents :func:`~reegraph.analytics.dependence.dependents_of` finds,
+    without building a route per dependent: each supplier's dependents are sorted
+    once into those whose claim names no good (they count for everything the
+    supplier provides) and those whose topic must name the good or one of its groups.
+    """
+    depends = index.into.get(RelationType.DEPENDS_ON.value, {})
+    labels = index.labels
+
+    def counted(node: str) -> list[tuple[str, frozenset[str]]]:
+        """(dependent, goods its claim's topic names) for counted dependents of ``node``."""
+        return [
+            (source, matcher.named(rel.properties.topic) if rel.properties.topic else frozenset())
+            for source, rel in depends.get(node, ())
+            if labels[source] in COUNTED_LABELS
+        ]
+
+    by_supplier: dict[str, tuple[set[str], list[tuple[str, frozenset[str]]]]] = {}
+
+    def supplier_dependents(supplier: str) -> tuple[set[str], list[tuple[str, frozenset[str]]]]:
+        if supplier not in by_supplier:
+            deps = counted(supplier)
+            by_supplier[supplier] = (
+                {source for source, named in deps if not named},
+                [(source, named) for source, named in deps if named],
+            )
+        return by_supplier[supplier]
+
+    found: dict[str, set[str]] = {}
+    for mineral in index.with_label(*GOOD_LABELS):
+        goods = [mineral, *(g.group_id for g in groups_of(index, mineral))]
+        related = set(goods)
+        dependents: set[str] = set()
+        suppliers: set[str] = set()
+        for good in goods:
+            dependents.update(source for source, _ in counted(good))  # direct and group routes
+            for rel_type in SUPPLY_TYPES:
+                suppliers.update(supplier for supplier, _ in index.sources(good, rel_type))
+        for supplier in suppliers:
+            free, topical = supplier_dependents(supplier)
+            dependents |= free
+            dependents.update(source for source, named in topical if named & related)
+        found[mineral] = dependents
+    return found

@@ -111,14 +111,15 @@ def graph_index(graph: Graph) -> GraphIndex:
 def _build_index(graph: Graph) -> GraphIndex:
     out: dict[str, dict[str, list[Edge]]] = defaultdict(lambda: defaultdict(list))
     into: dict[str, dict[str, list[Edge]]] = defaultdict(lambda: defaultdict(list))
-    # Relation types are StrEnum members: they key these dicts as their plain strings.
     # adjacency() hands out the raw dicts: several times faster than edges(data=...).
+    # Keys are the edges' plain ``type`` strings: hashing a StrEnum member runs Python
+    # code, and this loop does it twice per claim.
     for source, neighbours in graph.adjacency():
         for target, keyed in neighbours.items():
             for data in keyed.values():
-                rel = data["rel"]
-                out[rel.type][source].append((target, rel))
-                into[rel.type][target].append((source, rel))
+                rel_type, rel = data["type"], data["rel"]
+                out[rel_type][source].append((target, rel))
+                into[rel_type][target].append((source, rel))
     return GraphIndex(
         labels=dict(graph.nodes(data="label")),
         names=dict(graph.nodes(data="name")),

@@ -202,9 +202,11 @@ def bases(v: View, em: Emitter, low: str) -> None:
                     T.BASED_IN, org[0], p.country, v, "based_in.city_country", 0.7, mod="asserted"
                 )
     for pm in PLACE_COUNTRY.finditer(v.masked) if "⟨l" in low else ():
-        place, country = v.slots(pm["p"])[0], v.slots(pm["c"])[0]
-        if place.rule == "lexicon" and place.country and place.country == country.entity:
-            em.emit(T.LOCATED_IN, place, country, v, "located_in.city_country", 0.8, mod="asserted")
+        listed, country = v.slots(pm["p"])[0], v.slots(pm["c"])[0]
+        if listed.rule == "lexicon" and listed.country and listed.country == country.entity:
+            em.emit(
+                T.LOCATED_IN, listed, country, v, "located_in.city_country", 0.8, mod="asserted"
+            )
     for m in v.mentions:
         if (
             m.label is Label.PLACE

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 from reegraph.store.schema import RELATION_COLUMNS
 
 if TYPE_CHECKING:
-    import pyarrow as pa  # type: ignore[import-untyped]  # ships no type information
+    import pyarrow as pa
 
 Row = dict[str, Any]
 
@@ -49,7 +49,7 @@ def relation_table(rows: Sequence[Row]) -> pa.Table:
 
 
 def write_parquet(table: pa.Table, path: Path) -> None:
-    import pyarrow.parquet as pq  # type: ignore[import-untyped]  # ships no type information
+    import pyarrow.parquet as pq
 
     # Uncompressed: the file lives for one COPY, so compressing it is wasted work.
     pq.write_table(table, path, compression="none")
