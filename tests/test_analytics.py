@@ -13,7 +13,13 @@ import pytest
 import reegraph.analytics
 from analytics_graphs import supply_bundle, terms_bundle, treaty_bundle
 from reegraph.analytics.api import agreements_in_force, analyze_store, what_if_store
-from reegraph.analytics.centrality import actor_network, betweenness, centrality, pagerank
+from reegraph.analytics.centrality import (
+    actor_network,
+    betweenness,
+    centrality,
+    communities,
+    pagerank,
+)
 from reegraph.analytics.concentration import concentration_by_mineral, hhi
 from reegraph.analytics.criticality import criticality
 from reegraph.analytics.exposure import exposure
@@ -167,6 +173,50 @@ def test_pagerank_matches_the_path_graph_by_hand() -> None:
     end = ((1 - 0.85) / 3 + 0.85 / 2) / 1.85
     assert ranks["a"] == pytest.approx(end)
     assert ranks["b"] == pytest.approx(1 - 2 * end)
+
+
+def test_betweenness_matches_networkx_exactly_under_budget() -> None:
+    import networkx as nx
+
+    net = nx.relabel_nodes(nx.gnm_random_graph(60, 150, seed=3), lambda i: f"n{i}")
+    ours, theirs = betweenness(net), nx.betweenness_centrality(net)
+    assert max(abs(ours[n] - theirs[n]) for n in net) < 1e-12
+    assert max(theirs.values()) > 0.05  # a graph where betweenness says something
+
+
+def test_large_networks_get_blocs_from_label_propagation() -> None:
+    import networkx as nx
+
+    # Four planted blocs of 30, dense inside, a few ties across.
+    net = nx.relabel_nodes(
+        nx.planted_partition_graph(4, 30, 0.5, 0.01, seed=5), lambda i: f"n{i:03d}"
+    )
+    nx.set_edge_attributes(net, 1, "weight")
+    planted = [{f"n{i:03d}" for i in range(k * 30, k * 30 + 30)} for k in range(4)]
+    for max_ties in (0, 10_000):  # label propagation path, then the Louvain path
+        blocs = communities(net, louvain_max_ties=max_ties)
+        found: dict[int, set[str]] = {}
+        for node, bloc in blocs.items():
+            found.setdefault(bloc, set()).add(node)
+        assert sorted(map(sorted, found.values())) == sorted(map(sorted, planted))
+        assert communities(net, louvain_max_ties=max_ties) == blocs  # seeded: stable
+
+
+def test_criticality_counts_the_dependents_dependence_finds() -> None:
+    from reegraph.analytics.criticality import COUNTED_LABELS, counted_dependents
+    from reegraph.analytics.dependence import TopicMatcher, dependents_of
+    from reegraph.analytics.graph import graph_index
+    from sample_bundle import make_bundle
+
+    for bundle in (supply_bundle(), make_bundle()):
+        graph = to_networkx(bundle)
+        index = graph_index(graph)
+        matcher = TopicMatcher(graph)
+        counted = counted_dependents(index, matcher)
+        assert any(counted.values())
+        for mineral, found in counted.items():
+            routes = dependents_of(index, mineral, matcher=matcher)
+            assert found == {d.dependent_id for d in routes if d.label in COUNTED_LABELS}
 
 
 def test_what_if_ranks_the_exposed_with_evidence(graph) -> None:  # type: ignore[no-untyped-def]

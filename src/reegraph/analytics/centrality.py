@@ -78,23 +78,33 @@ def _actors(index: GraphIndex) -> list[str]:
 
 def _ties(
     index: GraphIndex,
-    actors: set[str],
+    position: dict[str, int],
     direct: Iterable[RelationType],
     shared: Iterable[RelationType],
-) -> Counter[tuple[str, str]]:
-    weights: Counter[tuple[str, str]] = Counter()
+) -> dict[int, int]:
+    """Claims and shared agreements/events per actor pair, keyed ``a × n + b`` (``a < b``)."""
+    n = len(position)
+    # A plain dict with get(): Counter's += goes through Python code for every new pair.
+    weights: dict[int, int] = {}
     for rel_type in direct:
         for source, edges in index.out.get(rel_type.value, {}).items():
+            a = position.get(source)
+            if a is None:
+                continue
             for target, _ in edges:
-                if source in actors and target in actors and source != target:
-                    weights[(min(source, target), max(source, target))] += 1
-    parties: dict[str, set[str]] = {}
+                b = position.get(target)
+                if b is not None and a != b:
+                    pair = a * n + b if a < b else b * n + a
+                    weights[pair] = weights.get(pair, 0) + 1
+    parties: dict[str, set[int]] = {}
     for rel_type in shared:
         for hub, edges in index.into.get(rel_type.value, {}).items():
-            parties.setdefault(hub, set()).update(s for s, _ in edges if s in actors)
+            found = {position[s] for s, _ in edges if s in position}
+            parties.setdefault(hub, set()).update(found)
     for members in parties.values():
         for a, b in combinations(sorted(members), 2):
-            weights[(a, b)] += 1
+            pair = a * n + b
+            weights[pair] = weights.get(pair, 0) + 1
     return weights
 
 
@@ -125,6 +135,20 @@ class TieArrays:
     def of_networkx(cls, net: UGraph) -> TieArrays:
         return cls.of(list(net.nodes), net.edges(data="weight", default=1.0))
 
+    def networkx(self, *, with_isolated: bool) -> UGraph:
+        """The same network as a ``networkx.Graph`` (actors without ties only if asked)."""
+        import networkx as nx
+
+        net = nx.Graph()
+        if with_isolated:
+            net.add_nodes_from(self.nodes)
+        nodes = self.nodes
+        net.add_weighted_edges_from(
+            (nodes[a], nodes[b], w)
+            for a, b, w in zip(self.u.tolist(), self.v.tolist(), self.weight.tolist(), strict=True)
+        )
+        return net
+
     def neighbours(self) -> tuple[Array, Array, Array]:
         """CSR adjacency, both directions: ``indices[indptr[i]:indptr[i+1]]`` and weights."""
         import numpy as np
@@ -146,27 +170,24 @@ def actor_network(graph: Graph, *, blocs_only: bool = False) -> UGraph:
     [('country:a', 'country:b', 1), ('country:a', 'country:c', 1), ('country:b', 'country:c', 1)]
     """
     index = graph_index(graph)
-    actors = _actors(index)
-    return _networkx(
-        [] if blocs_only else actors, _actor_ties(index, actors, blocs_only=blocs_only)
+    return _actor_ties(index, _actors(index), blocs_only=blocs_only).networkx(
+        with_isolated=not blocs_only
     )
 
 
-def _actor_ties(
-    index: GraphIndex, actors: list[str], *, blocs_only: bool
-) -> list[tuple[str, str, int]]:
+def _actor_ties(index: GraphIndex, actors: list[str], *, blocs_only: bool) -> TieArrays:
+    """The actor network as arrays, ties ordered by their ends' ids."""
+    import numpy as np
+
     direct = BLOC_TIES if blocs_only else DIRECT_TIES
     shared = SHARED_AGREEMENT if blocs_only else SHARED_AGREEMENT + SHARED_EVENT
-    return [(a, b, w) for (a, b), w in sorted(_ties(index, set(actors), direct, shared).items())]
-
-
-def _networkx(nodes: list[str], ties: list[tuple[str, str, int]]) -> UGraph:
-    import networkx as nx
-
-    net = nx.Graph()
-    net.add_nodes_from(nodes)
-    net.add_weighted_edges_from(ties)
-    return net
+    position = {actor: i for i, actor in enumerate(actors)}  # actors are sorted by id
+    weights = _ties(index, position, direct, shared)
+    codes = np.fromiter(weights.keys(), dtype=np.int64, count=len(weights))
+    counts = np.fromiter(weights.values(), dtype=np.int64, count=len(weights))
+    order = np.argsort(codes)
+    codes, n = codes[order], len(actors)
+    return TieArrays(actors, codes // n, codes % n, counts[order])
 
 
 def pagerank(net: UGraph, damping: float = DAMPING, tol: float = 1e-10) -> dict[str, float]:
@@ -187,7 +208,8 @@ def _pagerank(ties: TieArrays, damping: float = DAMPING, tol: float = 1e-10) -> 
     if n == 0:
         return {}
     u, v, w = ties.u, ties.v, ties.weight
-    src, dst, weight = np.concatenate([u, v]), np.concatenate([v, u]), np.concatenate([w, w])
+    src, dst = np.concatenate([u, v]), np.concatenate([v, u])
+    weight = np.concatenate([w, w]).astype(np.float64)
     strength = np.bincount(src, weights=weight, minlength=n)
     dangling = strength == 0
     share = np.divide(weight, strength[src], out=np.zeros_like(weight), where=strength[src] > 0)
@@ -268,12 +290,23 @@ def _brandes(indptr: Array, indices: Array, sources: list[int]) -> Array:
     return total
 
 
-def communities(net: UGraph) -> dict[str, int]:
-    """Louvain blocs, numbered from the largest (ties: the bloc with the smallest id first)."""
+def communities(net: UGraph, louvain_max_ties: int = LOUVAIN_MAX_TIES) -> dict[str, int]:
+    """Blocs, numbered from the largest (ties: the bloc with the smallest id first).
+
+    Louvain up to ``louvain_max_ties`` ties, label propagation then Louvain past it.
+    """
+    return _blocs(TieArrays.of_networkx(net), net, louvain_max_ties)
+
+
+def _blocs(ties: TieArrays, net: UGraph | None, louvain_max_ties: int) -> dict[str, int]:
+    """Blocs of ``ties`` (``net``: the same network in networkx, when already built)."""
     import networkx as nx
 
-    if net.number_of_edges() == 0:
+    if len(ties.u) == 0:
         return {}
+    if len(ties.u) > louvain_max_ties:
+        return _large_communities(ties)
+    net = ties.networkx(with_isolated=False) if net is None else net
     return _numbered(nx.community.louvain_communities(net, weight="weight", seed=SEED))
 
 
@@ -351,17 +384,12 @@ def centrality(graph: Graph) -> list[ActorCentrality]:
 
     index = graph_index(graph)
     actors = _actors(index)
-    ties = TieArrays.of(actors, _actor_ties(index, actors, blocs_only=False))
+    ties = _actor_ties(index, actors, blocs_only=False)
     ranks = _pagerank(ties)
     between = _betweenness(ties)
-    bloc_ties = _actor_ties(index, actors, blocs_only=True)
-    if len(bloc_ties) > LOUVAIN_MAX_TIES:
-        blocs = _large_communities(TieArrays.of(actors, bloc_ties))
-    else:
-        blocs = communities(_networkx([], bloc_ties))
-    degree = (
-        np.bincount(ties.u, minlength=len(actors)) + np.bincount(ties.v, minlength=len(actors))
-    ).tolist()
+    blocs = _blocs(_actor_ties(index, actors, blocs_only=True), None, LOUVAIN_MAX_TIES)
+    n = len(actors)
+    degree = (np.bincount(ties.u, minlength=n) + np.bincount(ties.v, minlength=n)).tolist()
     rows = [
         ActorCentrality(
             id=node,

@@ -68,7 +68,7 @@ def criticality(graph: Graph) -> list[MineralCriticality]:
     """
     index = graph_index(graph)
     rows_by_mineral = concentration_by_mineral(graph)
-    counted_by_mineral = counted_dependents(index, TopicMatcher(graph))
+    counted_by_mineral = counted_dependents(index, TopicMatcher.of(graph))
     labels = index.labels
     found = []
     for mineral, counted in counted_by_mineral.items():

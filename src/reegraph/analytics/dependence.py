@@ -23,6 +23,8 @@ from reegraph.model import Label, Relation, RelationType, lookup_key
 
 SUPPLY_TYPES = (RelationType.CONTROLS_SHARE, RelationType.PRODUCES, RelationType.PROCESSES)
 GOODS = frozenset({Label.MINERAL.value, Label.COMMODITY.value})
+_GOOD_LABELS = (Label.MINERAL, Label.COMMODITY)
+_MATCHER_KEY = "reegraph_topic_matcher"
 
 
 @dataclass(frozen=True)
@@ -60,7 +62,7 @@ class TopicMatcher:
     def __init__(self, graph: Graph) -> None:
         self._keys: list[tuple[str, str]] = []
         for node, entity in graph.nodes(data="entity"):
-            if entity.label.value not in GOODS:
+            if entity.label not in _GOOD_LABELS:
                 continue
             # Symbols are skipped: "as", "in", "y" would match ordinary words.
             keys = {
@@ -71,6 +73,14 @@ class TopicMatcher:
             keys |= {k[:-1] for k in keys if k.endswith("s")}
             self._keys += [(f" {k} ", node) for k in sorted(keys)]
         self.named = cache(self._named)
+
+    @classmethod
+    def of(cls, graph: Graph) -> TopicMatcher:
+        """The matcher of ``graph``, built once and kept in ``graph.graph``."""
+        cached = graph.graph.get(_MATCHER_KEY)
+        if cached is None:
+            cached = graph.graph[_MATCHER_KEY] = cls(graph)
+        return cached  # type: ignore[no-any-return]
 
     def _named(self, topic: str) -> frozenset[str]:
         text = f" {lookup_key(topic)} "

@@ -28,7 +28,9 @@ class MineralExposure:
     chains: tuple[SupplyChain, ...]
 
 
-_Shares = tuple[tuple[SupplyChain, ...], tuple[CountryShare, ...]]
+# Everything of a MineralExposure but the dependence claim:
+# (mineral id, mineral, route, via, by_country, chains).
+_Template = tuple[str, str, str, str | None, tuple[CountryShare, ...], tuple[SupplyChain, ...]]
 
 
 @dataclass(frozen=True)
@@ -54,56 +56,53 @@ def exposure(graph: Graph) -> list[Exposure]:
     """
     index = graph_index(graph)
     rows = concentration_by_mineral(graph)
-    matcher = TopicMatcher(graph)
+    matcher = TopicMatcher.of(graph)
     # Many entities depend on the same few suppliers: everything about a (mineral,
     # supplier) pair is worked out once and shared by every exposure through it.
     related: dict[str, set[str]] = {}
-    chains_cache: dict[str, list[SupplyChain]] = {}
-    shares_cache: dict[tuple[str, str | None], _Shares] = {}
-    goods_cache: dict[str, list[str]] = {}
+    chains_of: dict[str, list[SupplyChain]] = {}
+    templates: dict[tuple[str, str | None], _Template] = {}
+    goods_of: dict[str, list[str]] = {}
+    through: dict[tuple[str, frozenset[str]], list[_Template]] = {}
 
     def related_to(good: str) -> set[str]:
         """The ids a DEPENDS_ON topic may name to be about ``good``: it and its groups."""
         if good not in related:
             groups = groups_of(index, good)
             related[good] = {good, *(g.group_id for g in groups)}
-            chains_cache[good] = supply_chains(index, good, rows.get(good, []), groups)
+            chains_of[good] = supply_chains(index, good, rows.get(good, []), groups)
         return related[good]
 
-    def shares_of(mineral: str, supplier: str | None) -> _Shares:
+    def template(mineral: str, supplier: str | None) -> _Template:
         """The mineral's chains (through one supplier, if given) and their country shares."""
         key = (mineral, supplier)
-        if key not in shares_cache:
+        if key not in templates:
             related_to(mineral)
-            chains = [c for c in chains_cache[mineral] if supplier in (None, c.supplier_id)]
-            shares_cache[key] = (tuple(chains), tuple(country_shares(chains)))
-        return shares_cache[key]
-
-    def supplied_by(supplier: str, rel: Relation) -> list[str]:
-        """The goods a depended-on supplier provides that the claim's topic is about."""
-        if supplier not in goods_cache:
-            goods_cache[supplier] = sorted(
-                {good for t in SUPPLY_TYPES for good, _ in index.targets(supplier, t)}
+            chains = [c for c in chains_of[mineral] if supplier in (None, c.supplier_id)]
+            templates[key] = (
+                mineral,
+                index.names[mineral],
+                "supplier" if supplier else "direct",
+                index.names[supplier] if supplier else None,
+                tuple(country_shares(chains)),
+                tuple(chains),
             )
-        goods = goods_cache[supplier]
-        named = matcher.named(rel.properties.topic) if rel.properties.topic else None
-        if not named:
-            return goods
-        return [g for g in goods if named & related_to(g)]
+        return templates[key]
 
-    def exposure_to(
-        mineral: str, supplier: str | None, dependence: tuple[Hop, ...]
-    ) -> MineralExposure:
-        chains, by_country = shares_of(mineral, supplier)
-        return MineralExposure(
-            mineral_id=mineral,
-            mineral=index.names[mineral],
-            route="supplier" if supplier else "direct",
-            via=index.names[supplier] if supplier else None,
-            dependence=dependence,
-            by_country=by_country,
-            chains=chains,
-        )
+    def supplied_by(supplier: str, rel: Relation) -> list[_Template]:
+        """The goods a depended-on supplier provides that the claim's topic is about."""
+        named = matcher.named(rel.properties.topic) if rel.properties.topic else frozenset()
+        key = (supplier, named)
+        if key not in through:
+            if supplier not in goods_of:
+                goods_of[supplier] = sorted(
+                    {good for t in SUPPLY_TYPES for good, _ in index.targets(supplier, t)}
+                )
+            goods = goods_of[supplier]
+            if named:
+                goods = [g for g in goods if named & related_to(g)]
+            through[key] = [template(g, supplier) for g in goods]
+        return through[key]
 
     found = []
     for entity, edges in index.out.get(RelationType.DEPENDS_ON.value, {}).items():
@@ -111,10 +110,13 @@ def exposure(graph: Graph) -> list[Exposure]:
         for target, rel in edges:
             dependence = (Hop.of(index, rel),)
             if index.labels[target] in GOODS:
-                minerals.append(exposure_to(target, None, dependence))
-                continue
-            for good in supplied_by(target, rel):
-                minerals.append(exposure_to(good, target, dependence))
+                reached = [template(target, None)]
+            else:
+                reached = supplied_by(target, rel)
+            for mineral, name, route, via, by_country, chains in reached:
+                minerals.append(
+                    MineralExposure(mineral, name, route, via, dependence, by_country, chains)
+                )
         if minerals:
             minerals.sort(key=lambda m: (m.route != "direct", m.mineral, m.via or ""))
             found.append(

@@ -197,7 +197,7 @@ def what_if(
     """
     index = graph_index(graph)
     rows = concentration_by_mineral(graph)
-    matcher = TopicMatcher(graph)
+    matcher = TopicMatcher.of(graph)
     blocked = restricted_suppliers(index, restricted)
     if mineral is not None:
         scope = [mineral, *(m.group_id for m in members_of(index, mineral))]

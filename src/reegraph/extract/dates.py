@@ -138,7 +138,12 @@ _NUMBER_WORDS = {
     "ten": 10,
     "twelve": 12,
     "eighteen": 18,
+    "twenty-four": 24,
+    "thirty": 30,
+    "sixty": 60,
+    "ninety": 90,
 }
+_WORDS_OF = {n: w for w, n in _NUMBER_WORDS.items() if w not in {"a", "an"}}
 DURATION = re.compile(
     r"\b(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|twelve|eighteen|a|an)"
     r"[\s-](?P<u>year|month|week|day)s?\b(?![\s-]old)",
@@ -163,6 +168,34 @@ def find_duration(sentence: str) -> str | None:
         n = int(n_raw) if n_raw.isdigit() else _NUMBER_WORDS[n_raw]
         return f"P{n}{m['u'][0].upper()}" if m["u"].lower() != "week" else f"P{n * 7}D"
     return None
+
+
+def iso_duration(number: str, unit: str) -> str | None:
+    """ISO 8601 duration from a written number and unit: ("one", "year") -> P1Y.
+
+    >>> iso_duration("six", "months"), iso_duration("a", "week"), iso_duration("many", "days")
+    ('P6M', 'P7D', None)
+    """
+    raw = number.lower()
+    n = int(raw) if raw.isdigit() else _NUMBER_WORDS.get(raw)
+    u = unit.lower().rstrip("s")
+    if n is None or u not in {"year", "month", "week", "day"}:
+        return None
+    return f"P{n * 7}D" if u == "week" else f"P{n}{u[0].upper()}"
+
+
+def duration_adjective(duration: str) -> str | None:
+    """The attributive form of an ISO duration: P1Y -> "one-year", P90D -> "90-day".
+
+    >>> duration_adjective("P1Y"), duration_adjective("P6M"), duration_adjective("P90D")
+    ('one-year', 'six-month', '90-day')
+    """
+    m = re.fullmatch(r"P(\d+)([YMD])", duration)
+    if not m:
+        return None
+    n = int(m[1])
+    unit = {"Y": "year", "M": "month", "D": "day"}[m[2]]
+    return f"{_WORDS_OF.get(n, str(n)) if n <= 12 else n}-{unit}"
 
 
 def add_duration(start: str, duration: str) -> str | None:

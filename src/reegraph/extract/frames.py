@@ -2,14 +2,22 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
-from reegraph.extract.agreements import RANK, Frame
+from reegraph.extract.agreements import Frame
+from reegraph.extract.agreements.naming import (
+    agreement_aliases,
+    agreement_name,
+    kind_of,
+    short_name,
+)
 from reegraph.extract.dates import add_duration
 from reegraph.extract.emit import Emitter
 from reegraph.extract.resolve import Registry
 from reegraph.extract.views import View
 from reegraph.model import Document, EntityProperties, Label
+from reegraph.model import RelationType as T
 
 
 @dataclass
@@ -26,6 +34,24 @@ def _dates_fit(a: str | None, b: str | None) -> bool:
         if (a and b and len(a) == len(b) == 10)
         else (not a or not b or a[:7] == b[:7])
     )
+
+
+def _absorb(target: Frame, f: Frame) -> None:
+    """Everything ``f`` says goes to ``target`` (same agreement or meeting)."""
+    if target.family == "generic":
+        target.family = f.family
+    target.kinds |= f.kinds
+    target.titles += [t for t in f.titles if t not in target.titles]
+    target.topics += [t for t in f.topics if t not in target.topics]
+    target.surfaces += [t for t in f.surfaces if t not in target.surfaces]
+    target.measures += [t for t in f.measures if t not in target.measures]
+    target.signers += f.signers
+    target.date = target.date or f.date
+    target.place = target.place or f.place
+    target.duration = target.duration or f.duration
+    target.binding = target.binding if target.binding is not None else f.binding
+    target.status = target.status or f.status
+    target.claims += f.claims
 
 
 def _merge(frames: list[Frame]) -> list[Frame]:
@@ -49,53 +75,63 @@ def _merge(frames: list[Frame]) -> list[Frame]:
         )
         if target is None:
             out.append(f)
-            continue
-        if target.family == "generic":
-            target.family = f.family
-        target.kinds |= f.kinds
-        target.titles += [t for t in f.titles if t not in target.titles]
-        target.topics += [t for t in f.topics if t not in target.topics]
-        target.signers += f.signers
-        target.date = target.date or f.date
-        target.place = target.place or f.place
-        target.duration = target.duration or f.duration
-        target.binding = target.binding if target.binding is not None else f.binding
-        target.status = target.status or f.status
-        target.claims += f.claims
+        else:
+            _absorb(target, f)
     return out
 
 
-def _short(reg: Registry, eid: str) -> str:
-    e = reg.entities[eid]
-    if e.label is Label.PERSON:
-        words = e.name.split()
-        singles = [a for a in e.aliases if " " not in a and a in words]
-        return singles[0] if singles else words[-1]
-    if e.label is Label.ORGANIZATION:
-        acr = [a for a in e.aliases if a.isupper() and 2 <= len(a) <= 8]
-        return acr[0] if acr else e.name
-    return e.name
+_FAMILIES = ("truce", "framework", "memorandum", "generic")
 
 
-def _topic(f: Frame) -> str:
-    low = [t.lower() for t in f.topics]
-    if any("rare earth" in t for t in low):
-        return "rare earth"
-    if any("critical" in t for t in low) or len(low) > 1:
-        return "critical minerals"
-    return low[0] if low else ""
+def _party_keys(reg: Registry) -> list[tuple[str, set[str], str]]:
+    """(agreement id, party names, family) of every agreement registered so far."""
+    out = []
+    for e in reg.entities.values():
+        if e.label is Label.AGREEMENT:
+            for alias in e.aliases:
+                head, _, family = alias.rpartition(" ")
+                if family in _FAMILIES and "–" in head:
+                    out.append((e.id, set(head.split("–")), family))
+    return out
 
 
-def _kind(f: Frame) -> str:
-    return max(f.kinds or {"agreement"}, key=lambda k: RANK.index(k) if k in RANK else 0)
+def _stored_agreement(p: Frame, reg: Registry, keys: list[tuple[str, set[str], str]]) -> str | None:
+    """The one agreement of earlier chunks or of the store (``known``) that a partial
+    frame can mean: found through the party keys ("China–United States truce")."""
+    names = {reg.entities[x].name for x in p.parties}
+    found: dict[str, bool] = {}  # entity id -> same family
+    for eid, party_names, family in keys:
+        if (family == p.family or "generic" in {family, p.family}) and names <= party_names:
+            found[eid] = found.get(eid, False) or family == p.family
+    same = [i for i, s in found.items() if s] or list(found)
+    return same[0] if len(same) == 1 else None
 
 
-def _agreement_entity(f: Frame, reg: Registry, published: str | None) -> str:
-    kind = _kind(f)
-    parties = "–".join(_short(reg, p) for p in f.parties)
-    descriptive = " ".join(x for x in (parties, _topic(f), kind) if x)
+def _join_partials(full: list[Frame], partials: list[Frame], reg: Registry) -> list[Frame]:
+    """A partial frame ("the China truce") joins the one full frame of its kind whose
+    parties include its hints, else the one stored agreement that fits; with none or
+    several, what it says is dropped. Returns the partial frames that found a stored one."""
+    stored = []
+    keys: list[tuple[str, set[str], str]] | None = None
+    for p in partials:
+        fits = [f for f in full if set(p.parties) <= set(f.parties) and f.compatible(p.family)]
+        same = [f for f in fits if f.family == p.family] or fits
+        if len(same) == 1:
+            _absorb(same[0], p)
+        elif not fits:
+            keys = _party_keys(reg) if keys is None else keys
+            if not (eid := _stored_agreement(p, reg, keys)):
+                continue
+            p.entity = eid
+            p.claims = [c for c in p.claims if c.rtype is not T.PARTY_TO]  # hints only
+            stored.append(p)
+    return stored
+
+
+def _agreement_entity(f: Frame, reg: Registry, prefixes: Mapping[str, str]) -> str:
+    kind = kind_of(f)
     key_alias = "–".join(sorted(reg.entities[p].name for p in f.parties)) + f" {f.family}"
-    name = max(f.titles, key=len) if f.titles else descriptive
+    name = agreement_name(f, reg, prefixes)
     end = add_duration(f.date, f.duration) if f.date and f.duration else None
     props = EntityProperties(
         kind=kind,
@@ -106,7 +142,7 @@ def _agreement_entity(f: Frame, reg: Registry, published: str | None) -> str:
         status=f.status,
         binding=f.binding,
     )
-    aliases = [t for t in f.titles if t != name] + [descriptive, key_alias]
+    aliases = [a for a in agreement_aliases(f, reg, prefixes) if a != name] + [key_alias]
     # An agreement already stored answers to its party key: keep its id.
     known = reg.find(Label.AGREEMENT, key_alias)
     if known:
@@ -117,7 +153,7 @@ def _agreement_entity(f: Frame, reg: Registry, published: str | None) -> str:
 
 
 def _meeting_entity(f: Frame, reg: Registry) -> str:
-    who = "–".join(_short(reg, p) for p in f.parties)
+    who = "–".join(short_name(reg, p, {}) for p in f.parties)
     place = reg.entities[f.place].name if f.place else None
     name = f"{who} meeting" + (f" in {place}" if place else "")
     key_alias = (
@@ -132,17 +168,25 @@ def _meeting_entity(f: Frame, reg: Registry) -> str:
 
 
 def materialise(
-    docs: list[DocFrames], reg: Registry, emitters: dict[str, Emitter], labels: dict[str, Label]
+    docs: list[DocFrames],
+    reg: Registry,
+    emitters: dict[str, Emitter],
+    labels: dict[str, Label],
+    prefixes: Mapping[str, str] | None = None,
 ) -> None:
-    agreements = _merge([f for d in docs for f in d.agreements if len(f.parties) >= 2 or f.titles])
+    """Merge the frames of a chunk of documents into entities and write their claims.
+
+    ``prefixes`` maps entity ids to the initialism used in agreement names (US, EU)."""
+    frames = [f for d in docs for f in d.agreements]
+    agreements = _merge([f for f in frames if not f.partial and (len(f.parties) >= 2 or f.titles)])
+    stored = _join_partials(agreements, [f for f in frames if f.partial], reg)
     meetings = _merge([f for d in docs for f in d.meetings])
-    published = docs[0].doc.published if docs else None
     for f in agreements:
-        f.entity = _agreement_entity(f, reg, published)
+        f.entity = _agreement_entity(f, reg, prefixes or {})
     for f in meetings:
         f.entity = _meeting_entity(f, reg)
     labels.update({e.id: e.label for e in reg.entities.values()})
-    for f in [*agreements, *meetings]:
+    for f in [*agreements, *stored, *meetings]:
         for c in f.claims:
             src = f.entity if c.source == "@frame" else c.source
             tgt = f.entity if c.target == "@frame" else c.target

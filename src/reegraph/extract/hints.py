@@ -23,7 +23,7 @@ def any_in(low: str, needles: tuple[str, ...]) -> bool:
 
 AGREEMENT = (
     "framework", "agreement", "deal", "pact", "accord", "treat", "memorand", "mou",
-    "truce", "pause", "suspension", "reprieve", "détente", "ceasefire",
+    "truce", "pause", "suspension", "reprieve", "détente", "ceasefire", "agree",
 )  # fmt: skip
 MEETING = ("meet", "met", "talks", "summit")
 TITLE = (

@@ -6,7 +6,8 @@ Missing files are tolerated (the lexicon is grown by other people in parallel).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -15,6 +16,8 @@ from typing import Any
 import yaml
 
 from reegraph.model import Label, entity_id
+
+_MINOR_WORDS = frozenset({"of", "the", "and"})
 
 # Words that pycountry knows as territory names but that are ordinary words/names in text.
 _PYCOUNTRY_SKIP = frozenset({"Jersey", "Guernsey", "Man", "Georgia", "Chad", "Jordan", "Niue"})
@@ -62,6 +65,21 @@ class Lexicon:
         if text:
             self.aliases.append(Alias(text, entry, **kw))
 
+    @cached_property
+    def prefix_forms(self) -> dict[str, str]:
+        """Entity id -> the initialism used before other names ("US-Japan", "EU-China").
+
+        Only countries and blocs whose name has two or more words and an alias spelling
+        exactly their initials (United States -> US, European Union -> EU).
+        """
+        out: dict[str, str] = {}
+        for a in self.aliases:
+            if a.entry.label in {Label.COUNTRY, Label.REGION}:
+                form = initialism(a.entry.name, [a.text])
+                if form:
+                    out.setdefault(a.entry.id, form)
+        return out
+
     def group_chain(self, entry: Entry) -> Iterator[tuple[Entry, Entry]]:
         """(member, group) taxonomy pairs reachable from a mineral, transitively."""
         seen: set[tuple[str, str]] = set()
@@ -75,6 +93,25 @@ class Lexicon:
                 seen.add((cur.id, group.id))
                 yield cur, group
                 todo.append(group)
+
+
+def initialism(name: str, aliases: Iterable[str]) -> str | None:
+    """The alias (dots dropped) that spells the initials of a multi-word name, if any.
+
+    >>> initialism("United States", ["U.S.", "America"])
+    'US'
+    >>> initialism("China", ["PRC"]) is None
+    True
+    """
+    words = [w for w in re.split(r"[\s-]+", name) if w and w.lower() not in _MINOR_WORDS]
+    if len(words) < 2:
+        return None
+    initials = "".join(w[0] for w in words).upper()
+    for alias in aliases:
+        form = alias.replace(".", "")
+        if form == initials and 2 <= len(form) <= 3:
+            return form
+    return None
 
 
 def _common_noun_case(alias: str) -> bool:

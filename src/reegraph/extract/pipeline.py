@@ -185,7 +185,7 @@ class Extractor:
             finder = FrameFinder(p.doc.id, p.doc.published, leaders)
             finder.run(views)
             all_frames.append(frames_mod.DocFrames(p.doc, finder.frames, finder.meetings, views))
-        frames_mod.materialise(all_frames, reg, emitters, labels)
+        frames_mod.materialise(all_frames, reg, emitters, labels, self.lexicon.prefix_forms)
         drafts: list[Draft] = []
         for p in parsed:
             em = emitters[p.doc.id]

@@ -55,6 +55,16 @@ class View:
         """Mentions whose placeholders occur in ``chunk`` (optionally only these codes)."""
         return [self.mentions[int(n)] for c, n in SLOT.findall(chunk) if not codes or c in codes]
 
+    def unmask(self, chunk: str) -> str:
+        """The sentence text behind a piece of the masked string."""
+        base = self.sentence.start
+
+        def surface(m: re.Match[str]) -> str:
+            mention = self.mentions[int(m.group(2))]
+            return self.text[mention.start - base : mention.end - base]
+
+        return SLOT.sub(surface, chunk)
+
     def has(self, label: Label) -> bool:
         return any(m.label is label for m in self.mentions)
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from reegraph.extract.agreements.model import Frame
 from reegraph.extract.mentions import Mention
 from reegraph.extract.views import View
@@ -18,6 +20,12 @@ class FrameFinderBase:
         self.frames: list[Frame] = []
         self.meetings: list[Frame] = []
         self.views: list[View] = []
+        # Definite descriptions waiting for the end of the document (see deals.py).
+        self.pending: list[Any] = []
+        # The frames last introduced together ("deals with A, B and C"): view index, frames.
+        self.group: tuple[int, list[Frame]] | None = None
+        self._ranks: dict[int, int] = {}
+        self._ranks_for = -1
 
     def _countries(self, ms: list[Mention]) -> list[str]:
         out: list[str] = []
@@ -54,15 +62,26 @@ class FrameFinderBase:
         self, family: str, v: View, word: str, cands: list[Frame] | None = None
     ) -> Frame | None:
         """Antecedent of a definite description: the latest compatible frame of this
-        paragraph, else the document's most referenced compatible frame."""
+        paragraph or the one before, else the document's most referenced compatible frame."""
         if cands is None:
-            cands = [f for f in self._recent() if f.compatible(family)]
+            cands = [f for f in self._recent() if f.compatible(family) and not f.partial]
         if not cands:
             return None
-        same_para = [f for f in cands if f.last_para == v.sentence.para]
-        if same_para:
-            return same_para[0]
+        cands = sorted(cands, key=lambda f: f.last, reverse=True)
+        rank = self._para_rank()
+        here = rank.get(v.sentence.para, 0)
+        near = [f for f in cands if 0 <= here - rank.get(f.last_para, -9) <= 1]
+        if near:
+            return near[0]
         return max(cands, key=lambda f: (f.refs, f.last))
+
+    def _para_rank(self) -> dict[int, int]:
+        """Paragraph number -> its position among the paragraphs that have sentences."""
+        if self._ranks_for != len(self.views):
+            paras = sorted({w.sentence.para for w in self.views})
+            self._ranks = {p: i for i, p in enumerate(paras)}
+            self._ranks_for = len(self.views)
+        return self._ranks
 
     def _recent(self) -> list[Frame]:
         return sorted(self.frames, key=lambda f: f.last, reverse=True)

@@ -1,35 +1,129 @@
-"""Agreement frames: triggers, parties and signers, definite references, what they cover."""
+"""Agreement frames: triggers, parties and signers, definite references, what they cover.
+
+A sentence creates a frame only when it introduces an agreement: an indefinite
+description ("a one-year suspension"), a signing verb, a title, a verb of agreeing
+("agreed to pause"), or a description naming both parties ("the U.S.-Japan pact").
+Other mentions refer back: "the China truce" to a frame with China among its parties,
+"the truce" to the latest truce of the document. A description whose kind has no
+antecedent yet waits for the end of the document (leads often refer ahead); one that
+only hints at a party becomes a partial frame that joins a full frame when frames
+are materialised, or is dropped.
+"""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 
 from reegraph.extract import hints
 from reegraph.extract.agreements.base import FrameFinderBase
 from reegraph.extract.agreements.model import Claim, Frame
+from reegraph.extract.agreements.naming import topic_words
 from reegraph.extract.agreements.patterns import (
     BETWEEN,
     BOTH_SIDES,
     CONTINUES,
     DEFINITE,
     FAMILY,
+    INDEFINITE,
     KIND,
     LIST_CUE,
     NON_BINDING,
+    NP_STOP,
     PAIR,
+    PREDICATE,
     SIGN,
+    SUSPENDED,
+    SUSPENDING,
+    TERM_AFTER,
+    TERM_OF,
+    TERM_OWN,
     TITLE_CAP,
     TITLE_Q,
     TRIGGER,
+    VERBAL_TRUCE,
     WITH,
     family_of,
 )
-from reegraph.extract.dates import find_date, find_duration
+from reegraph.extract.dates import find_date, iso_duration
 from reegraph.extract.emit import modality
 from reegraph.extract.mentions import Mention
-from reegraph.extract.views import View
+from reegraph.extract.views import SLOT, View
 from reegraph.model import Label
 from reegraph.model import RelationType as T
+
+_NP_TOKEN = re.compile(r"(?:⟨[A-Z]\d+⟩|[\w.’'-]+)(?:[-–—/](?:⟨[A-Z]\d+⟩|[\w.’'-]+))*(?:[’']s)?")
+_NP_DURATION = re.compile(
+    r"(?:^|\s)(?P<n>\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|twelve|eighteen)"
+    r"[\s-](?P<u>year|month|week|day)s?(?:[\s-]long)?(?:\s|$)",
+    re.I,
+)
+_CLAUSE_END = re.compile(r"[;:]|\bwhile\b|\bbut\b")
+_CONTROLS = {"restrictions": "controls", "curbs": "controls", "limits": "controls",
+             "licensing": "controls", "bans": "controls", "ban": "controls"}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """An agreement word of a masked sentence ("pact") or a verb of agreeing ("agreed to pause")."""
+
+    start: int
+    end: int
+    text: str
+    verbal: bool = False
+
+
+@dataclass
+class Reference:
+    """A definite description waiting for the end of the document to find its antecedent."""
+
+    view: View
+    trig: Trigger
+    word: str
+    family: str
+    parties: list[str]
+    signers: list[Mention] = field(default_factory=list)
+    np: str = ""
+
+
+def triggers(masked: str) -> list[Trigger]:
+    found = [Trigger(m.start("k"), m.end("k"), m.group("k")) for m in TRIGGER.finditer(masked)]
+    found += [
+        Trigger(m.start("k"), m.end("k"), m.group("k"), verbal=True)
+        for m in VERBAL_TRUCE.finditer(masked)
+    ]
+    return sorted(found, key=lambda t: t.start)
+
+
+def noun_phrase(head: str) -> str:
+    """The modifiers of the agreement word that ends ``head`` (masked): "⟨C1⟩-⟨C2⟩",
+    "one-year", "⟨C4⟩ and ⟨J5⟩". Stops at determiners, prepositions and punctuation."""
+    if not head[-1:].isspace():
+        return ""
+    out: list[str] = []
+    for tok in reversed(head.split()[-6:]):
+        if tok.lower() in NP_STOP or not _NP_TOKEN.fullmatch(tok):
+            break
+        out.append(tok)
+    out.reverse()
+    while out and out[0].lower() == "and":
+        out.pop(0)
+    return " ".join(out)
+
+
+def specific_part(np: str) -> str:
+    """The part of a noun phrase that makes it name one agreement: from its first
+    entity or duration on ("landmark ⟨C1⟩-⟨C2⟩" -> "⟨C1⟩-⟨C2⟩"); empty when none."""
+    toks = np.split()
+    for i, tok in enumerate(toks):
+        if SLOT.search(tok) or _NP_DURATION.search(f" {tok} "):
+            return " ".join(toks[i:])
+    return ""
+
+
+def np_duration(np: str) -> str | None:
+    m = _NP_DURATION.search(np)
+    return iso_duration(m["n"], m["u"]) if m else None
 
 
 class AgreementRules(FrameFinderBase):
@@ -47,16 +141,21 @@ class AgreementRules(FrameFinderBase):
                 Claim(T.COVERS, "@frame", g.entity, v, "covers.continuation", 0.55, doc=self.doc_id)
             )
 
-    def _parties(
-        self, v: View, trig: re.Match[str], prev: View | None
-    ) -> tuple[list[str], list[Mention]]:
-        head, tail = v.masked[: trig.start()], v.masked[trig.end() :]
+    def _parties(self, v: View, trig: Trigger, np: str) -> tuple[list[str], list[Mention], bool]:
+        """Parties and signers of the agreement word at ``trig``; the flag says whether
+        the description itself names two parties ("the US-Japan pact", "the agreement
+        between X and Y") rather than the sentence's actors suggesting them."""
+        head, tail = v.masked[: trig.start], v.masked[trig.end :]
         parties: list[str] = []
         signers: list[Mention] = []
         if m := BETWEEN.search(v.masked):
             parties += self._countries(v.slots(m.group(0), "CJPO"))
             signers += v.slots(m.group(0), "P")
-        if m := PAIR.search(head[-40:] + trig.group(0)):
+        named_here = self._countries(v.slots(np, "CJPO"))
+        explicit = len(named_here) >= 2 or bool(
+            m and trig.end <= m.start() <= trig.end + 12 and len(parties) >= 2
+        )
+        if m := PAIR.search(np):
             parties += self._countries(v.slots(m.group(0)))
         signs = list(SIGN.finditer(head))
         sign = signs[-1] if signs else None  # the verb nearest the agreement word
@@ -70,23 +169,24 @@ class AgreementRules(FrameFinderBase):
                 else subj
             )
             actors = v.slots(subj, "CPO")
-            signers += [a for a in actors if True]
+            signers += actors
             parties += self._countries(actors)
         if m := WITH.search(tail):
             parties += self._countries(v.slots(m.group("w")))
             if not parties[:-1] and head:
                 parties = self._countries(v.slots(head, "CPO")[:1]) + parties
-        near = v.slots(head[-30:], "CJ")
-        if near and not parties:
-            parties += self._countries(near)
+        parties += named_here
         seen: list[str] = []
         for p in parties:
             if p not in seen:
                 seen.append(p)
-        return seen, signers
+        return seen, signers, explicit
 
     def _agreements(self, v: View, prev: View | None) -> bool:
-        if not hints.any_in(v.low, hints.AGREEMENT) or not TRIGGER.search(v.masked):
+        if not hints.any_in(v.low, hints.AGREEMENT):
+            return False
+        trigs = triggers(v.masked)
+        if not trigs:
             return False
         titles = [m.group("t").strip() for m in TITLE_Q.finditer(v.text)]
         if not titles:
@@ -95,14 +195,25 @@ class AgreementRules(FrameFinderBase):
                 for m in TITLE_CAP.finditer(v.text)
                 if len(m.group("t").split()) >= 4
             ]
-        for trig in TRIGGER.finditer(v.masked):
-            family, word = family_of(trig.group("k"))
-            plural = trig.group("k").lower().endswith(("s", "ies", "memoranda")) and word != "pause"
-            head = v.masked[: trig.start()]
-            if modality(v.masked[: trig.end()]) is None:
+        before: list[Frame] = []  # frames of the previous agreement word of this sentence
+        for trig in trigs:
+            if trig.verbal:
+                family, word = "truce", "pause" if trig.text.lower() == "pause" else "suspension"
+                plural = False
+            else:
+                family, word = family_of(trig.text)
+                plural = trig.text.lower().endswith(("s", "ies", "memoranda")) and word != "pause"
+            head = v.masked[: trig.start]
+            if modality(v.masked[: trig.end]) is None:
                 continue  # "would not sign the draft accord": no agreement is asserted
-            parties, signers = self._parties(v, trig, prev)
-            named = bool(titles) and any(trig.group("k").lower() in t.lower() for t in titles)
+            np = noun_phrase(head)
+            if before and PREDICATE.search(head):
+                # "reported the pause as a one-year truce": more about the same frame
+                for f in before:
+                    self._attach(f, v, trig, word, [], [], [], np, plural)
+                continue
+            parties, signers, explicit = self._parties(v, trig, np)
+            named = bool(titles) and any(trig.text.lower() in t.lower() for t in titles)
             if named:
                 in_title = [
                     m
@@ -115,71 +226,144 @@ class AgreementRules(FrameFinderBase):
                 ]
                 parties = self._countries(in_title) or parties
             definite = bool(DEFINITE.search(head)) and not named
-            frame = None
-            if len(parties) >= 2 or named:
+            introduces = (
+                named
+                or explicit
+                or trig.verbal
+                or bool(SIGN.search(head))
+                or (not definite and bool(INDEFINITE.search(head)))
+            )
+            found = self._frames_for(
+                v, trig, word, family, plural, parties, signers, np, titles if named else [],
+                definite, introduces,
+            )  # fmt: skip
+            for f, its_parties in found:
+                own_titles = titles if len(found) == 1 else []
+                self._attach(f, v, trig, word, its_parties, signers, own_titles, np, plural)
+            before = [f for f, _ in found] or before
+        return True
+
+    def _frames_for(
+        self,
+        v: View,
+        trig: Trigger,
+        word: str,
+        family: str,
+        plural: bool,
+        parties: list[str],
+        signers: list[Mention],
+        np: str,
+        titles: list[str],
+        definite: bool,
+        introduces: bool,
+    ) -> list[tuple[Frame, list[str]]]:
+        """The frames one agreement word is about, each with the parties the sentence
+        gives it: found, created, or none (deferred to the end of the document)."""
+        named = bool(titles)
+        if named or (len(parties) >= 2 and introduces):
+            frame = next(
+                (
+                    f
+                    for f in self._recent()
+                    if f.compatible(family) and not f.partial and set(parties) == set(f.parties)
+                ),
+                None,
+            )
+            if frame is None and named:
+                frame = next((f for f in self.frames if set(titles) & set(f.titles)), None)
+                if frame is None and len(parties) < 2:
+                    frame = self._salient(family, v, word)
+            if frame is not None:
+                return [(frame, parties)]
+            if plural and len(parties) > 2 and not named:
+                return self._introduce_group(v, family, parties)
+            if len(parties) < 2 and not named:
+                return []
+            return [(self._new(family), parties)]
+        if plural and not parties:
+            if definite and self.group and self.views.index(v) - self.group[0] <= 3:
+                return [(f, []) for f in self.group[1]]  # "the deals", "these agreements"
+            return []
+        if not (definite or parties):
+            return []
+        cands = [
+            f
+            for f in self._recent()
+            if f.compatible(family)
+            and not f.partial
+            and (word not in {"framework"} or "framework" in f.kinds or f.family == "generic")
+        ]
+        if parties:
+            cands = [f for f in cands if set(parties) <= set(f.parties)]
+        same = [f for f in cands if family == "generic" or f.family == family]
+        if same:
+            found = self._salient(family, v, word, same)
+            return [(found, parties)] if found else []
+        if not plural:
+            self.pending.append(Reference(v, trig, word, family, parties, signers, np))
+        return []
+
+    def _introduce_group(
+        self, v: View, family: str, parties: list[str]
+    ) -> list[tuple[Frame, list[str]]]:
+        """ "secured deals with Japan, Malaysia and Vietnam": one frame per counterpart;
+        a counterpart that already has a frame of this document keeps it."""
+        out, fresh = [], []
+        for p in parties[1:]:
+            pair = {parties[0], p}
+            f = next(
+                (g for g in self._recent() if g.compatible(family) and set(g.parties) == pair),
+                None,
+            )
+            if f is None:
+                f = self._new(family)
+                fresh.append(f)
+            out.append((f, [parties[0], p]))
+        self.group = (self.views.index(v), fresh)
+        return out
+
+    def resolve_pending(self) -> None:
+        """Definite descriptions with no antecedent of their kind when read: the frame of
+        that kind the document introduced later, else any compatible one; a description
+        that names a party becomes a partial frame; the rest are dropped."""
+        for ref in self.pending:
+            cands = [
+                f
+                for f in self._recent()
+                if f.compatible(ref.family)
+                and not f.partial
+                and set(ref.parties) <= set(f.parties)
+                and (ref.word != "framework" or "framework" in f.kinds or f.family == "generic")
+            ]
+            same = [f for f in cands if ref.family == "generic" or f.family == ref.family]
+            frame = max(same or cands, key=lambda f: (f.refs, f.last), default=None)
+            if frame is None and ref.parties:
                 frame = next(
                     (
                         f
-                        for f in self._recent()
-                        if f.compatible(family) and set(parties) == set(f.parties)
+                        for f in self.frames
+                        if f.partial and f.family == ref.family and f.parties == ref.parties
                     ),
                     None,
+                ) or self._new(ref.family)
+                frame.partial = True
+            if frame is not None:
+                self._attach(
+                    frame, ref.view, ref.trig, ref.word, ref.parties, ref.signers, [], ref.np, False
                 )
-                if frame is None and named:
-                    frame = next((f for f in self.frames if set(titles) & set(f.titles)), None)
-                if frame is None and named and len(parties) < 2:
-                    frame = self._salient(family, v, word)
-            elif plural and not parties:
-                continue
-            elif definite or parties:
-                cands = [
-                    f
-                    for f in self._recent()
-                    if f.compatible(family)
-                    and (
-                        word not in {"framework"} or "framework" in f.kinds or f.family == "generic"
-                    )
-                ]
-                if parties:
-                    cands = [f for f in cands if set(parties) <= set(f.parties)] or []
-                frame = self._salient(family, v, word, cands) if cands else None
-                if frame is None and definite and not plural:
-                    ctx = (
-                        parties
-                        if len(parties) >= 2
-                        else self._countries(
-                            [
-                                m
-                                for m in [*v.mentions, *(prev.mentions if prev else [])]
-                                if m.label in {Label.PERSON, Label.COUNTRY}
-                            ]
-                        )
-                    )
-                    parties = ctx if len(ctx) == 2 else []
-                    if len(parties) < 2:
-                        continue
-            else:
-                continue
-            if frame is None:
-                if len(parties) < 2 and not named:
-                    continue
-                if plural and len(parties) > 2 and not named:
-                    for p in parties[1:]:
-                        self._attach(self._new(family), v, trig, word, [parties[0], p], signers, [])
-                    continue
-                frame = self._new(family)
-            self._attach(frame, v, trig, word, parties, signers, titles)
-        return True
+        self.pending = []
 
     def _attach(
         self,
         f: Frame,
         v: View,
-        trig: re.Match[str],
+        trig: Trigger,
         word: str,
         parties: list[str],
         signers: list[Mention],
         titles: list[str],
+        np: str = "",
+        plural: bool = False,
     ) -> None:
         if f.family in {"generic", "framework"} and FAMILY.get(word, "generic") not in {
             "generic",
@@ -188,9 +372,13 @@ class AgreementRules(FrameFinderBase):
             f.family = FAMILY.get(word, "generic")
         f.kinds.add(KIND.get(word, word))
         f.titles += [t.strip(" .,;") for t in titles if t.strip(" .,;") not in f.titles]
-        f.last = v.sentence.start + trig.start()
+        f.last = v.sentence.start + trig.start
         f.last_para = v.sentence.para
         f.refs += 1
+        if not plural and not trig.verbal and (spec := specific_part(np)):
+            surface = f"{v.unmask(spec)} {v.unmask(trig.text)}"
+            if surface not in f.surfaces:
+                f.surfaces.append(surface)
         for p in parties:
             if p not in f.parties:
                 f.parties.append(p)
@@ -215,7 +403,7 @@ class AgreementRules(FrameFinderBase):
             )
         if signed and (date := find_date(v.text, self.published)):
             f.date = f.date or date
-        place = self._places(v, trig.start() - 80, trig.end() + 80)
+        place = self._places(v, trig.start - 80, trig.end + 80)
         if place and signed:
             f.place = place
             f.claims.append(
@@ -230,14 +418,17 @@ class AgreementRules(FrameFinderBase):
                     doc=self.doc_id,
                 )
             )
-        f.duration = f.duration or find_duration(v.text)
+        f.duration = f.duration or self._term(v, trig, np)
+        measure = self._measure(v, trig, word) if word in SUSPENDING and not trig.verbal else None
+        if measure and measure not in f.measures:
+            f.measures.append(measure)
         if NON_BINDING.search(v.text) or word in {"framework", "memorandum", "MOU"}:
             f.binding = False
         f.status = f.status or ("signed" if signed else None)
         # What it covers: goods and sectors after the trigger, or just before it.
-        tail = re.split(r"[;:]|\bwhile\b|\bbut\b", v.masked[trig.end() :])[0]
+        tail = _CLAUSE_END.split(v.masked[trig.end :])[0]
         goods = v.slots(tail, "MKS") or v.slots(
-            v.masked[max(0, trig.start() - 40) : trig.start()], "MKS"
+            v.masked[max(0, trig.start - 40) : trig.start], "MKS"
         )
         for g in goods:
             f.claims.append(
@@ -254,3 +445,31 @@ class AgreementRules(FrameFinderBase):
         for m in v.mentions:
             if m.label is Label.MINERAL and m.name not in f.topics:
                 f.topics.append(m.name)
+
+    @staticmethod
+    def _term(v: View, trig: Trigger, np: str) -> str | None:
+        """The agreement's own term: "a one-year suspension", "the one-year duration of
+        the deal", "the deal's five-year term", "a truce for one year". A period inside a
+        clause about something else ("support within six months") is not its term."""
+        if found := np_duration(np):
+            return found
+        head, tail = v.masked[: trig.start], v.masked[trig.end :]
+        for m in (TERM_OF.search(head), TERM_OWN.match(tail), TERM_AFTER.match(tail)):
+            if m:
+                return iso_duration(m["n"], m["u"])
+        return None
+
+    @staticmethod
+    def _measure(v: View, trig: Trigger, word: str) -> str | None:
+        """ "suspension of China's export restrictions on rare earth elements" ->
+        "suspension of rare earth export controls": what a truce suspends, normalised."""
+        m = SUSPENDED.match(v.masked[trig.end :])
+        if not m:
+            return None
+        what = m["what"].lower()
+        goods = [g.name for g in v.slots(m["obj"] or "", "MK")] or [
+            g.name for g in v.slots(m.group(0), "MK")
+        ]
+        topic = topic_words(goods)
+        words = [word, "of", topic, m["dir"].lower(), _CONTROLS.get(what, what)]
+        return " ".join(w for w in words if w)

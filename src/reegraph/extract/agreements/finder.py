@@ -22,4 +22,5 @@ class FrameFinder(MeetingRules, AgreementRules):
                 if not self._agreements(v, prev):
                     self._continuation(v)
             prev = v
+        self.resolve_pending()
         self._date_from_meetings()

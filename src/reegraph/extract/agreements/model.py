@@ -28,7 +28,7 @@ class Frame:
     family: str  # truce | memorandum | generic | meeting
     kinds: set[str] = field(default_factory=set)
     parties: list[str] = field(default_factory=list)  # entity ids, in order of mention
-    partial: bool = False
+    partial: bool = False  # parties only hinted ("the China truce"): joins a full frame
     signers: list[str] = field(default_factory=list)
     titles: list[str] = field(default_factory=list)
     topics: list[str] = field(default_factory=list)
@@ -38,7 +38,8 @@ class Frame:
     binding: bool | None = None
     status: str | None = None
     claims: list[Claim] = field(default_factory=list)
-    surfaces: set[str] = field(default_factory=set)
+    surfaces: list[str] = field(default_factory=list)  # specific descriptions ("US-Japan pact")
+    measures: list[str] = field(default_factory=list)  # what a truce suspends, for its name
     last: int = 0  # position of the latest reference (for definite descriptions)
     last_para: int = -1
     refs: int = 0

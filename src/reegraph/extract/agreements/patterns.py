@@ -37,7 +37,7 @@ DEFINITE = re.compile(
     r"⟨[CP]\d+⟩(?:[’']s)?\s+(?:[\w-]+\s+){0,2})$",
     re.I,
 )
-INDEFINITE = re.compile(r"\b(?:a|an|another|one|new|similar)\s+(?:[\w’'-]+\s+){0,3}$", re.I)
+INDEFINITE = re.compile(r"\b(?:a|an|another|one|new|similar)\s+(?:[\w’'-]+,?\s+){0,3}$", re.I)
 SIGN = re.compile(
     r"\b(?:signed|sign|signing|inked|ink|concluded|struck|reached|sealed|agreed|agree|"
     r"secured|finali[sz]ed)\b",
@@ -93,3 +93,59 @@ def family_of(word: str) -> tuple[str, str]:
     if w in {"mou", "memorandum of understanding"}:
         return "memorandum", "MOU"
     return FAMILY.get(w, "generic"), w
+
+
+# "Beijing agreed to pause export controls": a truce introduced by its verb.
+VERBAL_TRUCE = re.compile(
+    r"\bagree[sd]?\s+(?:on\s+)?to\s+(?:temporarily\s+)?(?P<k>pause|suspend|delay|halt|freeze)\b",
+    re.I,
+)
+# "reported the pause as a one-year truce", "the deal is a non-binding framework":
+# the indefinite description says more about the frame named just before it.
+PREDICATE = re.compile(
+    r"\b(?:(?:as|is|was|be|been|becomes?|became)\s+an?|are|were)\s+(?:[\w’'-]+\s+){0,2}$", re.I
+)
+# Words of a noun phrase that do not modify the agreement word ("the", "its", "a").
+NP_STOP = frozenset(
+    ("the", "this", "that", "these", "those", "a", "an", "its", "their", "his", "her", "our",
+     "your", "both", "another", "such", "any", "each", "every", "some", "no", "all", "of",
+     "in", "on", "at", "for", "with", "by", "from", "to", "as", "is", "was", "are", "were",
+     "be", "been", "has", "have", "had", "will", "would", "could", "may", "might", "must",
+     "can", "should")
+)  # fmt: skip
+_DUR = (
+    r"(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|twelve|eighteen|"
+    r"twenty-four|thirty|sixty|ninety)"
+)
+_UNIT = r"(?:year|month|week|day)"
+# A duration adjective directly before the agreement word: "a one-year suspension",
+# "the 90-day trade truce" (at most two words between).
+TERM_BEFORE = re.compile(
+    rf"\b(?P<n>{_DUR})[\s-](?P<u>{_UNIT})s?(?:[\s-]long)?\s+(?:[\w-]+\s+){{0,2}}$", re.I
+)
+# "the one-year duration of the China deal"
+TERM_OF = re.compile(
+    rf"\b(?P<n>{_DUR})[\s-](?P<u>{_UNIT})s?\s+(?:duration|term|period|length|lifespan)\s+of\s+"
+    r"(?:the\s+|this\s+|that\s+|its\s+)?(?:(?:[\w’'-]+|⟨[A-Z]\d+⟩)\s+){0,3}$",
+    re.I,
+)
+# "the deal's one-year term"
+TERM_OWN = re.compile(
+    rf"^[’']s\s+(?P<n>{_DUR})[\s-](?P<u>{_UNIT})s?\s+(?:duration|term|period|lifespan)\b", re.I
+)
+# "a truce on rare earth exports for one year", "an accord lasting five years": no clause
+# break (punctuation, "to", "that", "and") between the agreement word and its term.
+TERM_AFTER = re.compile(
+    r"^\s*(?:(?!(?:to|that|which|and|but|while|within|after)\b)(?:[\w’'-]+|⟨[A-Z]\d+⟩)\s+){0,8}?"
+    rf"(?:for|lasting)\s+(?:a\s+period\s+of\s+)?(?P<n>{_DUR}|an?)\s+(?P<u>{_UNIT})s?\b",
+    re.I,
+)
+# "a one-year suspension of China's export restrictions on rare earth elements": the
+# measure a truce suspends, to name it after ("suspension of rare earth export controls").
+SUSPENDED = re.compile(
+    r"^\s+of\s+(?:(?:[\w’'-]+|⟨[A-Z]\d+⟩(?:[’']s)?)\s+){0,4}?(?P<dir>export|import)\s+"
+    r"(?P<what>controls|restrictions|curbs|bans?|limits|licensing|quotas|tariffs)"
+    r"(?P<obj>\s+on\s+(?:(?:[\w’'-]+|⟨[A-Z]\d+⟩)\s*){1,6})?",
+    re.I,
+)
+SUSPENDING = frozenset({"suspension", "pause", "halt", "freeze", "moratorium", "delay"})
