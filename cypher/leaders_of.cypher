@@ -1,9 +1,9 @@
 // name: leaders_of
 // description: Who leads a country (or organisation), and who else holds a role in it, with their roles and evidence.
-// param: country: entity(Country|Region|Organization) = japan -- an id, name or alias (lower case) of a country or organisation
-// example: :param country => 'japan'
+// param: country: entity(Country|Region|Organization) = japan -- a country's or organisation's id (the CLI resolves names and aliases to it)
+// example: :param country => 'country:japan'
 MATCH (c:Country|Region|Organization)
-WHERE c.id = $country OR toLower($country) IN c.lookup
+WHERE c.id = $country
 MATCH (p:Person)-[r:LEADS|AFFILIATED_WITH]->(c)
 RETURN p.id AS person_id, p.name AS person, coalesce(r.role, p.role) AS role,
        r.predicate AS relation, r.documents AS documents, r.sentences AS sentences

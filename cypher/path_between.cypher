@@ -2,14 +2,14 @@
 // dialect: neo4j
 // description: The shortest connections between two entities (up to 4 hops, not through documents), each hop with its evidence.
 // why: Neo4j writes shortest paths as allShortestPaths() and lists per hop with comprehensions; path_between.embedded.cypher says the same in the embedded engine's dialect.
-// param: a: entity = jogmec -- any entity's id, name, alias or symbol (lower case)
-// param: b: entity = energy fuels -- another entity
-// example: :param a => 'jogmec'
-// example_b: :param b => 'energy fuels'
+// param: a: entity = jogmec -- any entity's id (the CLI resolves names, aliases and symbols to it)
+// param: b: entity = energy fuels -- another entity's id
+// example: :param a => 'organization:jogmec'
+// example_b: :param b => 'organization:energy-fuels'
 MATCH (a:Country|Region|Person|Organization|Mineral|Commodity|Sector|Agreement|Event|Place)
-WHERE a.id = $a OR toLower($a) IN a.lookup
+WHERE a.id = $a
 MATCH (b:Country|Region|Person|Organization|Mineral|Commodity|Sector|Agreement|Event|Place)
-WHERE (b.id = $b OR toLower($b) IN b.lookup) AND a <> b
+WHERE (b.id = $b) AND a <> b
 MATCH p = allShortestPaths((a)-[*..4]-(b))
 WHERE none(r IN relationships(p) WHERE r.predicate = 'MENTIONS')
 RETURN [n IN nodes(p) | n.name] AS nodes, [n IN nodes(p) | n.label] AS labels,

@@ -70,8 +70,35 @@ def ask(store: CypherStore, name: str, given: dict[str, Any] | None = None) -> A
     """Run the canned query ``name`` with names resolved; rows in the header's order."""
     query = get_query(name, store.dialect)
     values, resolved = resolve_parameters(store, query, given or {})
-    rows = query.sort(store.run(query.text, values))
+    rows = run_question(store, query, values)
     return Answer(query.name, query.description, values, rows, resolved)
+
+
+def run_question(store: CypherStore, query: CannedQuery, values: dict[str, Any]) -> list[Row]:
+    """Rows of a canned query run with bound values (ids), completed by the queries
+    that answer the rest of its question, in the header's order."""
+    rows = store.run(query.text, values)
+    complete = _COMPLETIONS.get(query.name)
+    return query.sort(complete(store, rows, values) if complete else rows)
+
+
+def _with_neighbours(store: CypherStore, rows: list[Row], values: dict[str, Any]) -> list[Row]:
+    """A profile with its neighbours: collected in the profile query itself they would
+    be regrouped by every list before them (seconds for a hub such as China)."""
+    if not rows:
+        return rows
+    neighbours = get_query("neighbours", store.dialect)
+    links = neighbours.sort(store.run(neighbours.text, values))
+    row = dict(rows[0])
+    documents = row.pop("documents")
+    row["outgoing"] = [link for link in links if link["direction"] == "out"]
+    row["incoming"] = [link for link in links if link["direction"] == "in"]
+    row["documents"] = documents
+    return [row]
+
+
+# Questions one canned query starts and others complete, joined here.
+_COMPLETIONS = {"profile": _with_neighbours}
 
 
 def run_cypher(

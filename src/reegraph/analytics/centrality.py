@@ -16,9 +16,9 @@ Scores:
 - ``betweenness``: normalised shortest-path betweenness (unweighted hops) of ``n``
   actors and ``m`` ties. One source costs about ``n + m`` steps; the computation gets
   :data:`BETWEENNESS_BUDGET` steps. It is exact (every actor a source) while
-  ``n × (n + m)`` fits the budget, so small graphs such as a few hundred articles'
-  worth are exact; past it, it is estimated from ``k = BETWEENNESS_BUDGET // (n + m)``
-  sources sampled with seed :data:`SEED` (about 50 sources, a second or so, for
+  ``n × (n + m)`` fits the budget (1,000 actors with 9,000 ties still do); past it,
+  it is estimated from ``k = BETWEENNESS_BUDGET // (n + m)``
+  sources sampled with seed :data:`SEED` (about 50 sources, under a second, for
   45k actors and 145k ties) and scaled by ``n / k``;
 - ``community``: bloc number on the agreement network only (shared agreements,
   PARTNERS_WITH, LEADS, AFFILIATED_WITH); blocs are numbered from the largest;

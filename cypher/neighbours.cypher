@@ -1,0 +1,18 @@
+// name: neighbours
+// description: An entity's neighbours, each with the relation type and its direction (documents that mention it aside), once per neighbour and relation.
+// param: entity: entity = japan -- any entity's id (the CLI resolves names, aliases and symbols to it)
+// example: :param entity => 'country:japan'
+// order: direction, relation, name
+MATCH (n:Country|Region|Person|Organization|Mineral|Commodity|Sector|Agreement|Event|Place)
+WHERE n.id = $entity
+MATCH (n)-[r]->(o)
+WHERE r.predicate <> 'MENTIONS'
+RETURN DISTINCT r.predicate AS relation, 'out' AS direction, o.id AS id, o.name AS name,
+       o.label AS label
+UNION
+MATCH (n:Country|Region|Person|Organization|Mineral|Commodity|Sector|Agreement|Event|Place)
+WHERE n.id = $entity
+MATCH (n)<-[r]-(o)
+WHERE r.predicate <> 'MENTIONS'
+RETURN DISTINCT r.predicate AS relation, 'in' AS direction, o.id AS id, o.name AS name,
+       o.label AS label
