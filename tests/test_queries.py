@@ -211,6 +211,19 @@ def test_profile_of_an_acronym(store: CypherStore) -> None:
     assert "004" in {d["id"] for d in row["documents"] if d}
 
 
+def test_profile_neighbours_come_from_the_neighbours_query(store: CypherStore) -> None:
+    (japan,) = ask(store, "profile", {"entity": "Japan"}).rows
+    assert {"relation": "LEADS", "direction": "in", "id": "person:sanae-takaichi",
+            "name": "Sanae Takaichi", "label": "Person"} in japan["incoming"]  # fmt: skip
+    links = ask(store, "neighbours", {"entity": "Japan"}).rows
+    assert japan["outgoing"] == [r for r in links if r["direction"] == "out"]
+    assert japan["incoming"] == [r for r in links if r["direction"] == "in"]
+    assert "MENTIONS" not in {r["relation"] for r in links}
+    assert list(japan) == [
+        "id", "name", "label", "aliases", "properties", "outgoing", "incoming", "documents"
+    ]  # fmt: skip
+
+
 def test_path_between_jogmec_and_energy_fuels(store: CypherStore) -> None:
     rows = ask(store, "path_between", {"a": "JOGMEC", "b": "Energy Fuels"}).rows
     assert rows

