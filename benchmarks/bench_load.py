@@ -66,9 +66,17 @@ def synthetic_bundle(n_entities: int, n_relations: int, seed: int = 7) -> GraphB
     construction; ``GraphBundle.model_validate`` of 400k objects would dominate)."""
     rng = random.Random(seed)
     documents = [
-        Document.model_construct(id=f"doc-{i}", title=f"Article {i}", published="2025-01-01",
-                                 source=None, author=None, url=None, path=None,
-                                 sha256=f"{i:064x}", text="")
+        Document.model_construct(
+            id=f"doc-{i}",
+            title=f"Article {i}",
+            published="2025-01-01",
+            source=None,
+            author=None,
+            url=None,
+            path=None,
+            sha256=f"{i:064x}",
+            text="",
+        )
         for i in range(DOCUMENTS)
     ]
     ids: dict[str, list[str]] = {DOCUMENT_LABEL: [d.id for d in documents]}
@@ -98,12 +106,17 @@ def synthetic_bundle(n_entities: int, n_relations: int, seed: int = 7) -> GraphB
                 continue
             seen.add(pair)
             evidence = Evidence.model_construct(
-                document=rng.choice(ids[DOCUMENT_LABEL]), sentence=f"{pair[0]} and {pair[1]}.",
-                start=0, end=20, rule="synthetic",
+                document=rng.choice(ids[DOCUMENT_LABEL]),
+                sentence=f"{pair[0]} and {pair[1]}.",
+                start=0,
+                end=20,
+                rule="synthetic",
             )
             relations.append(
                 Relation.model_construct(
-                    type=rel_type, source=pair[0], target=pair[1],
+                    type=rel_type,
+                    source=pair[0],
+                    target=pair[1],
                     properties=RelationProperties.model_construct(
                         **(RelationProperties().model_dump() | {"confidence": 0.8})
                     ),
@@ -201,9 +214,11 @@ def main() -> None:
     bundle = synthetic_bundle(args.entities, args.relations)
     plan = plan_write(bundle)
     rows = plan.rows
-    print(f"synthetic graph: {len(bundle.entities)} entities, {len(bundle.documents)} documents,"
-          f" {len(bundle.relations)} relations = {rows} rows"
-          f" (built in {time.perf_counter() - start:.1f}s)")
+    print(
+        f"synthetic graph: {len(bundle.entities)} entities, {len(bundle.documents)} documents,"
+        f" {len(bundle.relations)} relations = {rows} rows"
+        f" (built in {time.perf_counter() - start:.1f}s)"
+    )
     with tempfile.TemporaryDirectory(prefix="reegraph-bench-") as tmp:
         root = Path(tmp)
         # Interleaved and best-of-N: the machine may be busy with other work.
@@ -214,23 +229,31 @@ def main() -> None:
         ceiling, writes = min(ceilings), min(applies)
         whole = time_write_bundle(root, bundle)
         print(f"ceiling  COPY FROM parquet       {rows / ceiling:>10,.0f} rows/s ({ceiling:.2f}s)")
-        print(f"loader   store writes (apply)    {rows / writes:>10,.0f} rows/s ({writes:.2f}s)"
-              f"  ratio {ceiling / writes:.2f}")
-        print(f"loader   write_bundle end to end {rows / whole:>10,.0f} rows/s ({whole:.2f}s)"
-              f"  ratio {ceiling / whole:.2f}  (includes model -> row conversion)")
+        print(
+            f"loader   store writes (apply)    {rows / writes:>10,.0f} rows/s ({writes:.2f}s)"
+            f"  ratio {ceiling / writes:.2f}"
+        )
+        print(
+            f"loader   write_bundle end to end {rows / whole:>10,.0f} rows/s ({whole:.2f}s)"
+            f"  ratio {ceiling / whole:.2f}  (includes model -> row conversion)"
+        )
         print("UNWIND MERGE batches (relations, bulk path off):")
         for size in (100, 1000, 5000):
             rate = time_merge_batches(root, plan, args.merge_sample, size)
             print(f"  batch {size:>5}: {rate:>8,.0f} rows/s")
     neo = time_neo4j(bundle)
     if neo is not None:
-        print(f"neo4j    write_bundle            {rows / neo:>10,.0f} rows/s ({neo:.2f}s)"
-              f"  ratio to embedded COPY {ceiling / neo:.2f}")
+        print(
+            f"neo4j    write_bundle            {rows / neo:>10,.0f} rows/s ({neo:.2f}s)"
+            f"  ratio to embedded COPY {ceiling / neo:.2f}"
+        )
     else:
         print("neo4j    skipped: NEO4J_URI not set")
-    print(f"RESULT embedded load {rows / writes:,.0f} rows/s = {ceiling / writes:.0%} of"
-          f" COPY FROM parquet ({rows / ceiling:,.0f} rows/s); write_bundle end to end"
-          f" {rows / whole:,.0f} rows/s ({ceiling / whole:.0%}); {rows:,} rows")
+    print(
+        f"RESULT embedded load {rows / writes:,.0f} rows/s = {ceiling / writes:.0%} of"
+        f" COPY FROM parquet ({rows / ceiling:,.0f} rows/s); write_bundle end to end"
+        f" {rows / whole:,.0f} rows/s ({ceiling / whole:.0%}); {rows:,} rows"
+    )
 
 
 if __name__ == "__main__":

@@ -60,9 +60,7 @@ def linter_available() -> str | None:
     """Return None if the linter can run, else a human-readable reason."""
     node = shutil.which("node")
     if node is None:
-        return (
-            f"node not on PATH (need node >= {_MIN_NODE_MAJOR}), then {_INSTALL_HINT}"
-        )
+        return f"node not on PATH (need node >= {_MIN_NODE_MAJOR}), then {_INSTALL_HINT}"
     try:
         out = subprocess.run(
             [node, "--version"], capture_output=True, text=True, timeout=30, check=True
@@ -103,9 +101,7 @@ def lint_statements(
     except (OSError, subprocess.SubprocessError) as exc:
         raise RuntimeError(f"could not run node lint.mjs: {exc}") from exc
     if proc.returncode != 0:
-        raise RuntimeError(
-            f"node lint.mjs exited with {proc.returncode}:\n{proc.stderr.strip()}"
-        )
+        raise RuntimeError(f"node lint.mjs exited with {proc.returncode}:\n{proc.stderr.strip()}")
     try:
         results = json.loads(proc.stdout)
         return {item["name"]: item["diagnostics"] for item in results}

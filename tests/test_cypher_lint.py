@@ -90,8 +90,7 @@ def diagnostics() -> dict[str, list[dict[str, Any]]]:
         for q in neo4j_queries()
     ]
     batch += [
-        {"name": s.name, "query": s.text, "parameters": s.parameters}
-        for s in statements_to_lint()
+        {"name": s.name, "query": s.text, "parameters": s.parameters} for s in statements_to_lint()
     ]
     return lint_statements(batch, schema=SCHEMA)
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+
 from cypherlint import format_diagnostics, lint_statements, require_linter
 
 Diagnostics = list[dict[str, Any]]
@@ -48,10 +49,7 @@ WITH_SCHEMA: dict[str, tuple[str, dict[str, Any] | None]] = {
         {"rows": [{"id": "mineral:ndy", "name": "Neodymium"}]},
     ),
     "constraint": (
-        (
-            "CREATE CONSTRAINT mineral_id IF NOT EXISTS "
-            "FOR (n:Mineral) REQUIRE n.id IS UNIQUE"
-        ),
+        ("CREATE CONSTRAINT mineral_id IF NOT EXISTS FOR (n:Mineral) REQUIRE n.id IS UNIQUE"),
         None,
     ),
     "fulltext": (
@@ -169,9 +167,7 @@ def test_undeclared_label(
     # labels in schema commands (CREATE CONSTRAINT/INDEX) are never flagged,
     # and without a schema the check is off.
     diagnostics = with_schema["undeclared_read"]
-    assert [
-        (d["severity"], d["message"].split(" is not present")[0]) for d in diagnostics
-    ] == [
+    assert [(d["severity"], d["message"].split(" is not present")[0]) for d in diagnostics] == [
         ("warning", "Label Nope"),
         ("warning", "Relationship type NOPE_REL"),
     ]

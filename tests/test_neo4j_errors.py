@@ -31,7 +31,11 @@ def reegraph(*args: str, cwd: Path, **env: str) -> subprocess.CompletedProcess[s
     environment = {k: v for k, v in os.environ.items() if not k.startswith("NEO4J_")}
     return subprocess.run(
         [sys.executable, "-m", "reegraph", *args],
-        capture_output=True, text=True, timeout=120, check=False, cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+        cwd=cwd,
         env=environment | env,
     )
 
@@ -53,8 +57,7 @@ def test_server_down_is_one_line_naming_the_uri(tmp_path: Path, command: list[st
     assert done.returncode == 1, done.stderr
     assert "Traceback" not in done.stderr
     assert done.stderr.strip().splitlines() == [
-        f"Error: cannot reach Neo4j at {uri}; is the server running?"
-        " Try `docker compose up -d`."
+        f"Error: cannot reach Neo4j at {uri}; is the server running? Try `docker compose up -d`."
     ]
 
 

@@ -76,7 +76,10 @@ def test_load_command_is_idempotent(neo4j_seed: Neo4jStore, seed_db: Path) -> No
     def load() -> dict[str, int]:
         done = subprocess.run(
             [sys.executable, "-m", "reegraph", "load", "--db", str(seed_db), "--json"],
-            capture_output=True, text=True, timeout=600, check=False,
+            capture_output=True,
+            text=True,
+            timeout=600,
+            check=False,
         )
         assert done.returncode == 0, done.stderr
         result: dict[str, int] = json.loads(done.stdout)
@@ -84,7 +87,10 @@ def test_load_command_is_idempotent(neo4j_seed: Neo4jStore, seed_db: Path) -> No
 
     before = neo4j_seed.counts()
     assert load() == {
-        "nodes_written": 0, "relations_written": 0, "nodes_deleted": 0, "relations_deleted": 0
+        "nodes_written": 0,
+        "relations_written": 0,
+        "nodes_deleted": 0,
+        "relations_deleted": 0,
     }
     assert neo4j_seed.counts() == before
 

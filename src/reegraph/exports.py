@@ -24,7 +24,7 @@ def write_export(bundle: GraphBundle, output: Path, fmt: Literal["json", "graphm
     return output
 
 
-def to_networkx(bundle: GraphBundle) -> nx.MultiDiGraph[str]:  # noqa: F821
+def to_networkx(bundle: GraphBundle) -> nx.MultiDiGraph[str]:
     """A networkx multigraph with scalar attributes only (GraphML cannot hold lists)."""
     import networkx as nx
 
@@ -32,7 +32,7 @@ def to_networkx(bundle: GraphBundle) -> nx.MultiDiGraph[str]:  # noqa: F821
     for doc in bundle.documents:
         graph.add_node(doc.id, label="Document", name=doc.title, published=doc.published or "")
     for ent in bundle.entities:
-        props = {k: v for k, v in ent.properties.model_dump(exclude_none=True).items()}
+        props = ent.properties.model_dump(exclude_none=True)
         graph.add_node(
             ent.id, label=ent.label.value, name=ent.name, aliases="|".join(ent.aliases), **props
         )

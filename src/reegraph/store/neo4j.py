@@ -158,7 +158,8 @@ def load_into_neo4j(
     from reegraph.store.embedded import EmbeddedStore
 
     # Connect to the server first: a server that is down fails before any reading.
-    with Neo4jStore(uri=uri, batch_size=batch_size) as target, EmbeddedStore(
-        db, read_only=True
-    ) as source:
+    with (
+        Neo4jStore(uri=uri, batch_size=batch_size) as target,
+        EmbeddedStore(db, read_only=True) as source,
+    ):
         return copy_graph(source, target, progress, on_plan)

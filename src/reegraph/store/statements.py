@@ -136,8 +136,7 @@ def all_statements() -> list[Statement]:
 @cache
 def entity_names(label: str) -> Statement:
     text = (
-        f"MATCH (n:{label}) RETURN n.id AS id, n.label AS label, n.name AS name, "
-        "n.lookup AS lookup"
+        f"MATCH (n:{label}) RETURN n.id AS id, n.label AS label, n.name AS name, n.lookup AS lookup"
     )
     return Statement(f"entity_names.{label}", text)
 
