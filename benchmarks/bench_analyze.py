@@ -22,8 +22,9 @@ import zlib
 from collections.abc import Callable
 from typing import Any
 
-from reegraph.analytics.graph import paused_gc, to_networkx
+from reegraph.analytics.graph import to_networkx
 from reegraph.analytics.report import analyze
+from reegraph.gcpause import paused_gc
 from reegraph.model import (
     Entity,
     EntityProperties,

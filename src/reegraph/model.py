@@ -249,6 +249,7 @@ def entity_id(label: str, name: str) -> str:
     return f"{label.lower()}:{slugify(name)}"
 
 
+@lru_cache(maxsize=1 << 16)
 def lookup_key(text: str) -> str:
     """Normalised form for name matching: case, accents, punctuation and dashes folded."""
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()

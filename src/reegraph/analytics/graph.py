@@ -8,37 +8,18 @@ can cite the documents and sentences behind it.
 
 from __future__ import annotations
 
-import gc
 from collections import defaultdict, deque
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
 from reegraph.analytics.plain import INTERNAL
+from reegraph.gcpause import paused_gc
 from reegraph.model import GraphBundle, Label, Relation, RelationType
 
 # Stands for ``networkx.MultiDiGraph`` (networkx ships without type information).
 Graph = Any
 
 _INDEX_KEY = "reegraph_index"
-
-
-@contextmanager
-def paused_gc() -> Iterator[None]:
-    """Hold the cyclic garbage collector while building large acyclic structures.
-
-    Building a graph allocates millions of small containers; each allocation burst
-    triggers collections that rescan everything built so far (quadratic overall).
-    Reference counting still frees memory meanwhile; collection resumes on exit.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def to_networkx(bundle: GraphBundle) -> Graph:

@@ -9,7 +9,8 @@ from reegraph.analytics.centrality import ActorCentrality, centrality
 from reegraph.analytics.concentration import StageConcentration, concentration
 from reegraph.analytics.criticality import MineralCriticality, criticality
 from reegraph.analytics.exposure import Exposure, exposure
-from reegraph.analytics.graph import Graph, paused_gc
+from reegraph.analytics.graph import Graph
+from reegraph.gcpause import paused_gc
 from reegraph.model import EntityProperties, GraphBundle
 
 SCORE_FIELDS = ("pagerank", "betweenness", "community", "hhi", "top_share", "criticality")

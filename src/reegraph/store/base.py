@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from types import TracebackType
 from typing import Any, Self
 
+from reegraph.gcpause import paused_gc
 from reegraph.model import DOCUMENT_LABEL, GraphBundle, Label, RelationType
 from reegraph.store import statements as st
 from reegraph.store.rows import (
@@ -101,8 +102,9 @@ def plan_write(new: GraphBundle, old: GraphBundle | None = None) -> WritePlan:
     """Diff two bundles into rows: only what differs is written or deleted."""
     plan = WritePlan()
     old = old or GraphBundle()
-    new_nodes, old_nodes = _node_rows(new), _node_rows(old)
-    new_rels, old_rels = _relation_rows(new), _relation_rows(old)
+    with paused_gc():  # hundreds of thousands of small acyclic row dicts
+        new_nodes, old_nodes = _node_rows(new), _node_rows(old)
+        new_rels, old_rels = _relation_rows(new), _relation_rows(old)
     for group, keyed in old_rels.items():
         gone = [k for k in keyed if k not in new_rels.get(group, {})]
         if gone:

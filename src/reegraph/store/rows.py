@@ -26,7 +26,7 @@ def entity_row(entity: Entity) -> dict[str, Any]:
         "names_text": " | ".join([entity.name, *entity.aliases]),
         "origin": entity.origin,
     }
-    row.update(entity.properties.model_dump())
+    row.update(vars(entity.properties))  # flat scalars: no need for model_dump's walk
     return {c: row.get(c) for c in ENTITY_COLUMNS}
 
 
@@ -37,7 +37,7 @@ def document_row(document: Document) -> dict[str, Any]:
 
 
 def relation_row(relation: Relation) -> dict[str, Any]:
-    row: dict[str, Any] = relation.properties.model_dump()
+    row: dict[str, Any] = dict(vars(relation.properties))
     row.update(
         key=relation.key,
         predicate=relation.type.value,
