@@ -29,7 +29,7 @@ def register(app: typer.Typer) -> None:
         ] = None,
         param: Annotated[
             list[str] | None,
-            typer.Option("--param", help="Query parameter as name=value (repeatable)."),
+            typer.Option("--param", "-p", help="Query parameter as name=value (repeatable)."),
         ] = None,
         label: Annotated[
             list[str] | None,
