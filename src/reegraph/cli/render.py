@@ -45,16 +45,6 @@ def print_table(rows: Sequence[dict[str, Any]], title: str | None = None, width:
     console.print(table)
 
 
-def fail(message: str, code: int = 1) -> None:
-    """One line on stderr and a non-zero exit: never a traceback."""
-    typer.echo(f"Error: {message}", err=True)
-    raise typer.Exit(code)
-
-
-def warn(message: str) -> None:
-    typer.echo(f"Warning: {message}", err=sys.stderr.isatty() or True)
-
-
 # -- answers to questions --------------------------------------------------------
 
 # Which columns each canned query shows in a table, in order (JSON and CSV keep all).

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from types import TracebackType
 from typing import Any, Self
@@ -255,7 +255,3 @@ def copy_graph(
     if on_plan:
         on_plan(plan.rows)
     return target.apply_plan(plan, progress)
-
-
-def rows_by_key(rows: Iterable[Row], key: str) -> dict[Any, Row]:
-    return {r[key]: r for r in rows}
