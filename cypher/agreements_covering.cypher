@@ -1,20 +1,27 @@
 // name: agreements_covering
 // description: Agreements that cover a mineral, directly or (inferred) through a group it belongs to, with date, place, kind, binding, status, parties, signatories and everything they cover.
 // param: mineral: entity(Mineral|Commodity) = dysprosium -- a mineral's id (the CLI resolves names, aliases and symbols to it)
-// example: :param mineral => 'mineral:dysprosium'
-MATCH (m:Mineral|Commodity)
+// param: limit: int = 100 -- at most this many agreements: those covering the mineral itself first, then the latest
+// example: :params {mineral: 'mineral:dysprosium', limit: 100}
+// order: inferred, -date, agreement
+MATCH (m:Mineral|Commodity)-[:MEMBER_OF*0..3]->(g:Mineral|Commodity)<-[cv:COVERS]-(a:Agreement)
 WHERE m.id = $mineral
-MATCH (m)-[:MEMBER_OF*0..3]->(g)<-[cv:COVERS]-(a:Agreement)
-// Everything attached to each agreement, gathered in one pass with the groups it
-// covers (rows multiply by a handful): a chain of OPTIONAL MATCHes would regroup
-// the rows by every list collected so far.
-MATCH (a)-[x:PARTY_TO|SIGNED|COVERS|HELD_IN]-(o)
 UNWIND cv.documents AS doc
 // min() before any collect(DISTINCT): the embedded engine returns null for a plain
 // aggregate that follows a DISTINCT one in the same clause.
-WITH a, min(CASE WHEN g = m THEN 0 ELSE 1 END) AS indirect,
+WITH a.id AS agreement, a.date AS date, a.name AS name,
+     min(CASE WHEN g = m THEN 0 ELSE 1 END) AS indirect, collect(DISTINCT g.name) AS via,
+     collect(DISTINCT doc) AS documents
+ORDER BY indirect, date DESC, name
+LIMIT $limit
+// The agreements kept, looked up again by id (carrying the nodes through the ordering
+// would cost the embedded engine all their properties), with everything attached to
+// them gathered in one pass: a chain of OPTIONAL MATCHes would regroup the rows by
+// every list collected so far.
+MATCH (a:Agreement)-[x:PARTY_TO|SIGNED|COVERS|HELD_IN]-(o)
+WHERE a.id = agreement
+WITH a, indirect, via, documents,
      min(CASE WHEN x.predicate = 'HELD_IN' THEN o.name END) AS held_in,
-     collect(DISTINCT g.name) AS via, collect(DISTINCT doc) AS documents,
      collect(DISTINCT CASE WHEN x.predicate = 'PARTY_TO' THEN o.name END) AS parties,
      collect(DISTINCT CASE WHEN x.predicate = 'SIGNED' THEN o.name END) AS signatories,
      collect(DISTINCT CASE WHEN x.predicate = 'COVERS' THEN o.name END) AS covers
@@ -23,4 +30,3 @@ RETURN a.id AS agreement_id, a.name AS agreement, a.date AS date,
        a.status AS status, coalesce(parties, []) AS parties,
        coalesce(signatories, []) AS signatories, covers, via, indirect = 1 AS inferred,
        documents
-ORDER BY inferred, date, agreement

@@ -1,5 +1,7 @@
 // name: conflicting_claims
 // description: Claims where documents disagree: the same kind of figure between the same two entities, for the same or an overlapping stage or topic, with different values, side by side with their sources.
+// param: limit: int = 100 -- at most this many conflicts, the widest gaps first
+// example: :param limit => 100
 // order: subject, relation, object
 MATCH (s)-[a:CONTROLS_SHARE|INVESTS_IN|PURCHASES|IMPOSES_TARIFF]->(t)
 MATCH (s)-[b:CONTROLS_SHARE|INVESTS_IN|PURCHASES|IMPOSES_TARIFF]->(t)
@@ -14,5 +16,8 @@ RETURN s.name AS subject, a.predicate AS relation, t.name AS object,
        a.stage AS stage_a, coalesce(a.share, a.amount, a.quantity, a.rate_to) AS value_a,
        a.documents AS documents_a, a.sentences AS sentences_a,
        b.stage AS stage_b, coalesce(b.share, b.amount, b.quantity, b.rate_to) AS value_b,
-       b.documents AS documents_b, b.sentences AS sentences_b
-ORDER BY subject, relation, object, stage_a, value_a
+       b.documents AS documents_b, b.sentences AS sentences_b,
+       abs(coalesce(a.share, a.amount, a.quantity, a.rate_to)
+           - coalesce(b.share, b.amount, b.quantity, b.rate_to)) AS gap
+ORDER BY gap DESC, subject, relation, object, stage_a, value_a
+LIMIT $limit

@@ -1,35 +1,55 @@
 // name: exposure
-// description: Which minerals a country, organisation or sector depends on, directly, through the sectors it takes part in or through the suppliers it relies on, and who controls each of them.
+// description: Which minerals a country, organisation or sector depends on (directly, through the sectors it takes part in, or through the suppliers it relies on) and who controls the largest shares of those minerals and their groups.
 // param: entity: entity(Country|Region|Organization|Sector) = united states -- the id of a country, organisation or sector (the CLI resolves names and aliases to it)
-// example: :param entity => 'country:united-states'
+// param: limit: int = 100 -- at most this many rows of each kind (direct, sector, supplier, controlled by): dependencies with the most sources first, controllers with the largest share first
+// example: :params {entity: 'country:united-states', limit: 100}
 // order: mineral, how, via
-MATCH (x:Country|Region|Organization|Sector)
+MATCH (x:Country|Region|Organization|Sector)-[d:DEPENDS_ON]->(m:Mineral|Commodity)
 WHERE x.id = $entity
-MATCH (x)-[d:DEPENDS_ON]->(m:Mineral|Commodity)
-OPTIONAL MATCH (m)-[:MEMBER_OF*0..3]->(g:Mineral|Commodity)<-[c:CONTROLS_SHARE]-(s:Country|Region|Organization)
-WITH m, x, d, collect(DISTINCT CASE WHEN s IS NULL THEN NULL
-               ELSE {supplier: s.name, of: g.name, stage: c.stage, share: c.share} END)
-         AS controllers
 RETURN m.id AS mineral_id, m.name AS mineral, 'direct' AS how, x.name AS via,
-       controllers, d.documents AS documents, d.sentences AS sentences
-UNION
-MATCH (x:Country|Region|Organization|Sector)
+       d.stage AS stage, d.share AS share, size(d.documents) AS sources, d.documents AS documents,
+       d.sentences AS sentences
+ORDER BY sources DESC, mineral, via
+LIMIT $limit
+UNION ALL
+MATCH (x:Country|Region|Organization|Sector)-[:INVOLVED_IN]->(sector:Sector)-[d:DEPENDS_ON]->(m:Mineral|Commodity)
 WHERE x.id = $entity
-MATCH (x)-[:INVOLVED_IN]->(sector:Sector)-[d:DEPENDS_ON]->(m:Mineral|Commodity)
-OPTIONAL MATCH (m)-[:MEMBER_OF*0..3]->(g:Mineral|Commodity)<-[c:CONTROLS_SHARE]-(s:Country|Region|Organization)
-WITH m, sector, d, collect(DISTINCT CASE WHEN s IS NULL THEN NULL
-               ELSE {supplier: s.name, of: g.name, stage: c.stage, share: c.share} END)
-         AS controllers
 RETURN m.id AS mineral_id, m.name AS mineral, 'sector' AS how, sector.name AS via,
-       controllers, d.documents AS documents, d.sentences AS sentences
-UNION
+       d.stage AS stage, d.share AS share, size(d.documents) AS sources, d.documents AS documents,
+       d.sentences AS sentences
+ORDER BY sources DESC, mineral, via
+LIMIT $limit
+UNION ALL
+// The supplier's own claim on the mineral gives the stage and share it controls.
+MATCH (x:Country|Region|Organization|Sector)-[d:DEPENDS_ON]->(supplier:Country|Region|Organization)-[k:CONTROLS_SHARE|PRODUCES|PROCESSES]->(m:Mineral|Commodity)
+WHERE x.id = $entity
+RETURN m.id AS mineral_id, m.name AS mineral, 'supplier' AS how, supplier.name AS via,
+       k.stage AS stage, k.share AS share, size(d.documents) AS sources, d.documents AS documents,
+       d.sentences AS sentences
+ORDER BY sources DESC, mineral, via
+LIMIT $limit
+UNION ALL
+// Who controls what the entity depends on directly or through its sectors, or a
+// group those minerals belong to: each mineral and group once, however many paths
+// reach it. The taxonomy is at most three levels deep; fixed hops cost the embedded
+// engine far less than a variable-length match started from hundreds of minerals.
 MATCH (x:Country|Region|Organization|Sector)
 WHERE x.id = $entity
-MATCH (x)-[d:DEPENDS_ON]->(supplier:Country|Region|Organization)-[:CONTROLS_SHARE|PRODUCES|PROCESSES]->(m:Mineral|Commodity)
-WITH DISTINCT m, supplier, d
-OPTIONAL MATCH (m)-[:MEMBER_OF*0..3]->(g:Mineral|Commodity)<-[c:CONTROLS_SHARE]-(s:Country|Region|Organization)
-WITH m, supplier, d, collect(DISTINCT CASE WHEN s IS NULL THEN NULL
-               ELSE {supplier: s.name, of: g.name, stage: c.stage, share: c.share} END)
-         AS controllers
-RETURN m.id AS mineral_id, m.name AS mineral, 'supplier' AS how, supplier.name AS via,
-       controllers, d.documents AS documents, d.sentences AS sentences
+OPTIONAL MATCH (x)-[:DEPENDS_ON]->(direct:Mineral|Commodity)
+WITH x, collect(DISTINCT direct.id) AS direct
+OPTIONAL MATCH (x)-[:INVOLVED_IN]->(:Sector)-[:DEPENDS_ON]->(used:Mineral|Commodity)
+WITH direct, collect(DISTINCT used.id) AS used
+MATCH (m:Mineral|Commodity)
+WHERE m.id IN direct OR m.id IN used
+OPTIONAL MATCH (m)-[:MEMBER_OF]->(g1)
+OPTIONAL MATCH (g1)-[:MEMBER_OF]->(g2)
+OPTIONAL MATCH (g2)-[:MEMBER_OF]->(g3)
+WITH collect(DISTINCT m.id) AS minerals, collect(DISTINCT g1.id) AS groups1,
+     collect(DISTINCT g2.id) AS groups2, collect(DISTINCT g3.id) AS groups3
+MATCH (s:Country|Region|Organization)-[c:CONTROLS_SHARE]->(g:Mineral|Commodity)
+WHERE g.id IN minerals OR g.id IN groups1 OR g.id IN groups2 OR g.id IN groups3
+RETURN g.id AS mineral_id, g.name AS mineral, 'controlled by' AS how, s.name AS via,
+       c.stage AS stage, c.share AS share, size(c.documents) AS sources,
+       c.documents AS documents, c.sentences AS sentences
+ORDER BY share DESC, sources DESC, mineral, via
+LIMIT $limit

@@ -1,7 +1,8 @@
 // name: neighbours
 // description: An entity's neighbours, each with the relation type and its direction (documents that mention it aside), once per neighbour and relation.
 // param: entity: entity = japan -- any entity's id (the CLI resolves names, aliases and symbols to it)
-// example: :param entity => 'country:japan'
+// param: limit: int = 100 -- at most this many neighbours each way, by relation type and name
+// example: :params {entity: 'country:japan', limit: 100}
 // order: direction, relation, name
 MATCH (n:Country|Region|Person|Organization|Mineral|Commodity|Sector|Agreement|Event|Place)
 WHERE n.id = $entity
@@ -9,10 +10,14 @@ MATCH (n)-[r]->(o)
 WHERE r.predicate <> 'MENTIONS'
 RETURN DISTINCT r.predicate AS relation, 'out' AS direction, o.id AS id, o.name AS name,
        o.label AS label
-UNION
+ORDER BY relation, name, id
+LIMIT $limit
+UNION ALL
 MATCH (n:Country|Region|Person|Organization|Mineral|Commodity|Sector|Agreement|Event|Place)
 WHERE n.id = $entity
 MATCH (n)<-[r]-(o)
 WHERE r.predicate <> 'MENTIONS'
 RETURN DISTINCT r.predicate AS relation, 'in' AS direction, o.id AS id, o.name AS name,
        o.label AS label
+ORDER BY relation, name, id
+LIMIT $limit

@@ -1,17 +1,24 @@
 // name: partners_of
 // description: Who an organisation or country partners with, directly or as a fellow party to an agreement, with evidence.
 // param: entity: entity(Country|Region|Organization) = jogmec -- an organisation's or country's id (the CLI resolves names and aliases to it)
-// example: :param entity => 'organization:jogmec'
-// order: relation, partner, through
+// param: limit: int = 100 -- at most this many partners of each kind (direct partnerships; fellow parties to an agreement), those with the most sources first
+// example: :params {entity: 'organization:jogmec', limit: 100}
+// order: relation, -sources, partner, through
 MATCH (n:Country|Region|Organization)
 WHERE n.id = $entity
 MATCH (n)-[r:PARTNERS_WITH]-(p:Country|Region|Person|Organization)
 RETURN p.id AS partner_id, p.name AS partner, p.label AS label, r.predicate AS relation,
-       n.name AS through, r.documents AS documents, r.sentences AS sentences
-UNION
+       n.name AS through, size(r.documents) AS sources, r.documents AS documents,
+       r.sentences AS sentences
+ORDER BY relation, sources DESC, partner, through
+LIMIT $limit
+UNION ALL
 MATCH (n:Country|Region|Organization)
 WHERE n.id = $entity
 MATCH (n)-[:PARTY_TO]->(a:Agreement)<-[r:PARTY_TO]-(p:Country|Region|Organization)
 WHERE p <> n
 RETURN p.id AS partner_id, p.name AS partner, p.label AS label, r.predicate AS relation,
-       a.name AS through, r.documents AS documents, r.sentences AS sentences
+       a.name AS through, size(r.documents) AS sources, r.documents AS documents,
+       r.sentences AS sentences
+ORDER BY relation, sources DESC, partner, through
+LIMIT $limit

@@ -1,23 +1,24 @@
 // name: who_depends_on
 // description: Sectors, countries and organisations that depend on a mineral, directly or (inferred) through the mineral's groups or the suppliers that control it, with evidence.
 // param: mineral: entity(Mineral|Commodity) = dysprosium -- a mineral's id (the CLI resolves names, aliases and symbols such as dy or rare earths to it)
-// example: :param mineral => 'mineral:dysprosium'
-// order: inferred, label, dependent
-MATCH (m:Mineral|Commodity)
+// param: limit: int = 100 -- at most this many dependents of each kind (direct or through the mineral's groups; through its suppliers), those with the most sources first
+// example: :params {mineral: 'mineral:dysprosium', limit: 100}
+// order: inferred, -sources, dependent, via
+MATCH (m:Mineral|Commodity)-[:MEMBER_OF*0..3]->(g:Mineral|Commodity)<-[r:DEPENDS_ON]-(d:Country|Region|Person|Organization|Sector)
 WHERE m.id = $mineral
-MATCH (m)-[:MEMBER_OF*0..3]->(g)
-MATCH (d:Country|Region|Person|Organization|Sector)-[r:DEPENDS_ON]->(g)
 RETURN d.id AS dependent_id, d.name AS dependent, d.label AS label, g.name AS via,
-       g <> m AS inferred, r.modality AS modality, r.documents AS documents,
-       r.sentences AS sentences
-UNION
-MATCH (m:Mineral|Commodity)
+       g <> m AS inferred, r.modality AS modality, size(r.documents) AS sources,
+       r.documents AS documents, r.sentences AS sentences
+ORDER BY inferred, sources DESC, dependent, via
+LIMIT $limit
+UNION ALL
+MATCH (m:Mineral|Commodity)-[:MEMBER_OF*0..3]->(g:Mineral|Commodity)<-[:CONTROLS_SHARE|PRODUCES|PROCESSES]-(s:Country|Region|Organization)
 WHERE m.id = $mineral
-MATCH (m)-[:MEMBER_OF*0..3]->(g)
-MATCH (s:Country|Region|Organization)-[:CONTROLS_SHARE|PRODUCES|PROCESSES]->(g)
 // Each supplier once, however many of its claims reach the mineral's groups.
 WITH DISTINCT s
-MATCH (d:Country|Region|Person|Organization|Sector)-[r:DEPENDS_ON]->(s)
+MATCH (s)<-[r:DEPENDS_ON]-(d:Country|Region|Person|Organization|Sector)
 RETURN d.id AS dependent_id, d.name AS dependent, d.label AS label, s.name AS via,
-       true AS inferred, r.modality AS modality, r.documents AS documents,
-       r.sentences AS sentences
+       true AS inferred, r.modality AS modality, size(r.documents) AS sources,
+       r.documents AS documents, r.sentences AS sentences
+ORDER BY inferred, sources DESC, dependent, via
+LIMIT $limit

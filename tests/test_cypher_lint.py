@@ -140,7 +140,9 @@ def test_canned_query_parameters_are_declared_in_headers() -> None:
 @pytest.mark.parametrize("path", sorted(CYPHER_DIR.glob("*.cypher")), ids=lambda p: p.name)
 def test_cypher_files_name_only_model_labels_and_types(path: Path) -> None:
     labels, types = named_labels_and_types(path.read_text(encoding="utf-8"))
-    assert labels | types, f"{path.name} names no label or type: the parser missed them"
+    # relation_sources finds any relationship by its key, so it names none.
+    if path.name != "relation_sources.cypher":
+        assert labels | types, f"{path.name} names no label or type: the parser missed them"
     assert labels <= set(node_labels()), f"unknown labels {labels - set(node_labels())}"
     known_types = {t.value for t in RelationType}
     assert types <= known_types, f"unknown relationship types {types - known_types}"

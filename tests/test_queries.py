@@ -18,7 +18,7 @@ from query_bundle import FRAMEWORK, TRUCE, make_query_bundle
 from reegraph.errors import AmbiguousEntityError, QueryError, UnknownEntityError
 from reegraph.model import RelationType, node_labels
 from reegraph.queries import get_query, load_queries, parse_query_file, query_names
-from reegraph.questions import Answer, ask, who_depends_on
+from reegraph.questions import Answer, ask, resolve_parameters, who_depends_on
 from reegraph.store.base import CypherStore
 from reegraph.store.embedded import EmbeddedStore
 
@@ -240,11 +240,29 @@ def test_path_between_jogmec_and_energy_fuels(store: CypherStore) -> None:
 
 def test_exposure_of_the_united_states(store: CypherStore) -> None:
     rows = ask(store, "exposure", {"entity": "USA"}).rows
-    row = one(rows, mineral="Rare earth elements", how="supplier", via="China")
-    stages = {(c["supplier"], c["stage"], c["share"]) for c in row["controllers"]}
-    assert ("China", "processing", 0.9) in stages
+    china = by(rows, mineral="Rare earth elements", how="supplier", via="China")
+    assert ("processing", 0.9) in {(r["stage"], r["share"]) for r in china}
+    assert all(r["documents"] and r["sentences"] for r in china)
     defense = ask(store, "exposure", {"entity": "defence"}).rows
     assert one(defense, mineral="Dysprosium", how="direct")["documents"]
+    # Who controls what defence depends on, the mineral's group included, once each.
+    controllers = by(defense, how="controlled by", via="China")
+    assert ("Rare earth elements", "processing", 0.9) in {
+        (r["mineral"], r["stage"], r["share"]) for r in controllers
+    }
+    keys = [(r["mineral"], r["via"], r["stage"], r["share"]) for r in controllers]
+    assert len(keys) == len(set(keys))
+
+
+def test_limit_keeps_the_strongest_rows_of_each_kind(store: CypherStore) -> None:
+    every = ask(store, "who_depends_on", {"mineral": "dysprosium", "limit": "1000"}).rows
+    direct = [r for r in every if not r["inferred"]]
+    assert len(direct) > 1
+    one_each = ask(store, "who_depends_on", {"mineral": "dysprosium", "limit": "1"}).rows
+    kept = [r for r in one_each if not r["inferred"]]
+    assert len(kept) == 1
+    assert kept[0]["sources"] == max(r["sources"] for r in direct)
+    assert len(one_each) <= 2, "one row per kind of dependent"
 
 
 def test_timeline_in_date_order_with_filters(store: CypherStore) -> None:
@@ -281,9 +299,29 @@ def test_sources_of_an_entity_and_of_a_relation(store: CypherStore) -> None:
     assert again == leads
 
 
+@pytest.mark.parametrize("name", sorted(n for n in query_names() if n != "relation_sources"))
+def test_anchoring_on_the_id_label_keeps_the_answer(store: CypherStore, name: str) -> None:
+    query = get_query(name, store.dialect)
+    values, resolved = resolve_parameters(store, query, {})
+    narrowed = query.anchored(values)
+    if resolved:  # each anchor is matched under its entity's one label
+        assert narrowed != query.text
+        for entity in resolved.values():
+            assert f":{entity.label})" in narrowed
+    assert query.finish(store.run(narrowed, values)) == query.finish(store.run(query.text, values))
+
+
+def test_anchoring_leaves_disjunctions_alone() -> None:
+    timeline = get_query("timeline")
+    text = timeline.anchored({"entity": "country:china", "since": None, "until": None})
+    assert "MATCH (y:Country)" in text
+    assert "(s:Country|Region|Organization)-[r:RESTRICTS_EXPORT" in text, "s.id is not an anchor"
+    assert "(a:Agreement|Event)" in text
+
+
 def test_names_resolve_before_the_query_runs(store: CypherStore) -> None:
     answer: Answer = ask(store, "suppliers_of", {"mineral": "REEs"})
-    assert answer.parameters == {"mineral": "mineral:rare-earth-elements"}
+    assert answer.parameters == {"mineral": "mineral:rare-earth-elements", "limit": 100}
     with pytest.raises(UnknownEntityError, match="Did you mean"):
         ask(store, "suppliers_of", {"mineral": "dysprosum"})
     with pytest.raises(UnknownEntityError):  # a country is not a mineral

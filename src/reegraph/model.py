@@ -35,6 +35,9 @@ class Label(StrEnum):
     PLACE = "Place"
 
 
+_LABELS_BY_PREFIX: dict[str, Label] = {label.lower(): label for label in Label}
+
+
 # Documents are nodes too, but not entities: they carry text, not names.
 DOCUMENT_LABEL = "Document"
 
@@ -247,6 +250,12 @@ def slugify(text: str) -> str:
 def entity_id(label: str, name: str) -> str:
     """Stable id from label and canonical name: ``mineral:dysprosium``."""
     return f"{label.lower()}:{slugify(name)}"
+
+
+def label_of_id(entity_id: str) -> Label | None:
+    """The label an entity id was made from (``country:japan`` -> Country), if any."""
+    prefix = entity_id.partition(":")[0]
+    return _LABELS_BY_PREFIX.get(prefix) if prefix != entity_id else None
 
 
 @lru_cache(maxsize=1 << 16)

@@ -13,7 +13,7 @@ from typing import Any
 
 from reegraph.errors import QueryError
 from reegraph.names import NamedEntity, load_names, resolve_name
-from reegraph.queries import ENTITY_OR_KEY, CannedQuery, Param, check_read_only, get_query
+from reegraph.queries import CannedQuery, Param, check_read_only, get_query
 from reegraph.store.base import CypherStore
 
 Row = dict[str, Any]
@@ -58,8 +58,6 @@ def resolve_parameters(
         raw, labels = values[param.name], param.entity_labels
         if raw is None or labels is None:
             continue
-        if param.type == ENTITY_OR_KEY and RELATION_KEY.match(raw):
-            continue
         entity = resolve_name(load_names(store, labels), raw, _kind(param))
         values[param.name] = entity.id
         resolved[param.name] = entity
@@ -68,18 +66,28 @@ def resolve_parameters(
 
 def ask(store: CypherStore, name: str, given: dict[str, Any] | None = None) -> Answer:
     """Run the canned query ``name`` with names resolved; rows in the header's order."""
+    ref = (given or {}).get("ref")
+    if name == "sources" and isinstance(ref, str) and RELATION_KEY.match(ref):
+        # `sources` of a relation's key: the query for one relation.
+        extra = {k: v for k, v in (given or {}).items() if k not in ("ref", "limit")}
+        return ask(store, "relation_sources", {"key": ref, **extra})
     query = get_query(name, store.dialect)
-    values, resolved = resolve_parameters(store, query, given or {})
+    given = dict(given or {})
+    # A query without a limit of its own (one relation's sources) is cut here.
+    cap = None if "limit" not in given or query.has_param("limit") else given.pop("limit")
+    values, resolved = resolve_parameters(store, query, given)
     rows = run_question(store, query, values)
+    if cap is not None:
+        rows = rows[: int(cap)]
     return Answer(query.name, query.description, values, rows, resolved)
 
 
 def run_question(store: CypherStore, query: CannedQuery, values: dict[str, Any]) -> list[Row]:
     """Rows of a canned query run with bound values (ids), completed by the queries
     that answer the rest of its question, in the header's order."""
-    rows = store.run(query.text, values)
+    rows = query.finish(store.run(query.anchored(values), values))
     complete = _COMPLETIONS.get(query.name)
-    return query.sort(complete(store, rows, values) if complete else rows)
+    return complete(store, rows, values) if complete else rows
 
 
 def _with_neighbours(store: CypherStore, rows: list[Row], values: dict[str, Any]) -> list[Row]:
@@ -88,7 +96,7 @@ def _with_neighbours(store: CypherStore, rows: list[Row], values: dict[str, Any]
     if not rows:
         return rows
     neighbours = get_query("neighbours", store.dialect)
-    links = neighbours.sort(store.run(neighbours.text, values))
+    links = neighbours.finish(store.run(neighbours.anchored(values), values))
     row = dict(rows[0])
     documents = row.pop("documents")
     row["outgoing"] = [link for link in links if link["direction"] == "out"]
@@ -133,11 +141,15 @@ def parse_assignments(pairs: list[str]) -> dict[str, str]:
     return found
 
 
-def who_depends_on(store: CypherStore, mineral: str) -> dict[str, Any]:
+def _limited(params: dict[str, Any], limit: int | None) -> dict[str, Any]:
+    return params if limit is None else {**params, "limit": limit}
+
+
+def who_depends_on(store: CypherStore, mineral: str, limit: int | None = None) -> dict[str, Any]:
     """Dependents of a mineral (direct and inferred) and who controls its supply."""
-    dependents = ask(store, "who_depends_on", {"mineral": mineral})
+    dependents = ask(store, "who_depends_on", _limited({"mineral": mineral}, limit))
     target = dependents.resolved["mineral"]
-    supply = ask(store, "suppliers_of", {"mineral": target.id})
+    supply = ask(store, "suppliers_of", _limited({"mineral": target.id}, limit))
     return {
         "mineral": target.name,
         "id": target.id,
@@ -146,7 +158,7 @@ def who_depends_on(store: CypherStore, mineral: str) -> dict[str, Any]:
     }
 
 
-def agreements(store: CypherStore, name: str) -> Answer:
+def agreements(store: CypherStore, name: str, limit: int | None = None) -> Answer:
     """Agreements covering a mineral, or those of a country, person or organisation."""
     covering = get_query("agreements_covering", store.dialect).param("mineral")
     party = get_query("agreements_of", store.dialect).param("party")
@@ -155,8 +167,8 @@ def agreements(store: CypherStore, name: str) -> Answer:
         load_names(store, labels), name, "mineral, country, person or organisation"
     )
     if entity.label in (covering.entity_labels or ()):
-        return ask(store, "agreements_covering", {"mineral": entity.id})
-    return ask(store, "agreements_of", {"party": entity.id})
+        return ask(store, "agreements_covering", _limited({"mineral": entity.id}, limit))
+    return ask(store, "agreements_of", _limited({"party": entity.id}, limit))
 
 
 def run_canned(store: CypherStore, name: str, params: dict[str, Any]) -> list[Row]:

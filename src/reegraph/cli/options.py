@@ -45,6 +45,14 @@ def open_cli_store(
 
 CsvOption = Annotated[bool, typer.Option("--csv", help="Print CSV (lists joined with ' | ').")]
 LimitOption = Annotated[
+    int | None,
+    typer.Option(
+        "--limit",
+        min=1,
+        help="At most this many rows of each kind, the strongest first (the query's default: 100).",
+    ),
+]
+RowLimitOption = Annotated[
     int | None, typer.Option("--limit", min=1, help="Show at most this many rows.")
 ]
 ParamOption = Annotated[

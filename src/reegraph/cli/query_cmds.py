@@ -16,6 +16,7 @@ from reegraph.cli.options import (
     LimitOption,
     Neo4jUriOption,
     ParamOption,
+    RowLimitOption,
 )
 from reegraph.cli.render import (
     VIEWS,
@@ -54,7 +55,8 @@ def print_dependents(answer: dict[str, Any]) -> None:
 
 
 class Output:
-    """How a command prints: table (default), JSON or CSV, at most ``limit`` rows."""
+    """How a command prints: table (default), JSON or CSV. ``limit`` travels to the
+    query as its ``limit`` parameter (rows of each kind, the strongest first)."""
 
     def __init__(self, as_json: bool, as_csv: bool, limit: int | None) -> None:
         if as_json and as_csv:
@@ -63,8 +65,12 @@ class Output:
             raise ReegraphError("choose one of --json and --csv")
         self.as_json, self.as_csv, self.limit = as_json, as_csv, limit
 
+    def params(self, given: dict[str, Any]) -> dict[str, Any]:
+        """Query parameters with ``--limit`` added when it was given."""
+        return given if self.limit is None else {**given, "limit": self.limit}
+
     def show(self, answer: Answer, title: str) -> None:
-        rows = answer.rows[: self.limit] if self.limit else answer.rows
+        rows = answer.rows
         if self.as_json:
             print_json(answer.to_json() | {"rows": rows})
         elif self.as_csv:
@@ -91,7 +97,7 @@ def _run(
 
     db, backend, neo4j_uri = store
     with open_store(backend, db, read_only=backend == "embedded", neo4j_uri=neo4j_uri) as graph:
-        answer = ask(graph, name, params)
+        answer = ask(graph, name, output.params(params))
     for key, entity in answer.resolved.items():
         title = title.replace("{" + key + "}", entity.name)
     output.show(answer, title)
@@ -106,6 +112,7 @@ def register(app: typer.Typer) -> None:
         backend: BackendOption = "embedded",
         neo4j_uri: Neo4jUriOption = None,
         as_json: JsonOption = False,
+        limit: LimitOption = None,
     ) -> None:
         """Who depends on a mineral: directly, or inferred through its group (rare earths)
         or through the countries that control it; with evidence and the supply side.
@@ -116,7 +123,7 @@ def register(app: typer.Typer) -> None:
         from reegraph.store import open_store
 
         with open_store(backend, db, read_only=backend == "embedded", neo4j_uri=neo4j_uri) as store:
-            answer = ask(store, mineral)
+            answer = ask(store, mineral, limit)
         if as_json:
             print_json(answer)
         else:
@@ -196,7 +203,7 @@ def register(app: typer.Typer) -> None:
         from reegraph.store import open_store
 
         with open_store(backend, db, read_only=backend == "embedded", neo4j_uri=neo4j_uri) as graph:
-            answer = ask(graph, name)
+            answer = ask(graph, name, limit)
         verb = "covering" if answer.query == "agreements_covering" else "of"
         entity = next(iter(answer.resolved.values()))
         Output(as_json, as_csv, limit).show(answer, f"Agreements {verb} {entity.name}")
@@ -256,6 +263,7 @@ def register(app: typer.Typer) -> None:
         neo4j_uri: Neo4jUriOption = None,
         as_json: JsonOption = False,
         as_csv: CsvOption = False,
+        limit: LimitOption = None,
     ) -> None:
         """Everything about one entity: label, aliases, properties, neighbours, documents.
 
@@ -266,7 +274,7 @@ def register(app: typer.Typer) -> None:
             {"entity": name},
             "{entity}",
             (db, backend, neo4j_uri),
-            Output(as_json, as_csv, None),
+            Output(as_json, as_csv, limit),
         )
 
     @app.command()
@@ -448,7 +456,7 @@ def register(app: typer.Typer) -> None:
         neo4j_uri: Neo4jUriOption = None,
         as_json: JsonOption = False,
         as_csv: CsvOption = False,
-        limit: LimitOption = None,
+        limit: RowLimitOption = None,
     ) -> None:
         """Run ad-hoc Cypher, read-only unless `--write` is given.
 
@@ -460,4 +468,6 @@ def register(app: typer.Typer) -> None:
         read_only = backend == "embedded" and not write
         with open_store(backend, db, read_only=read_only, neo4j_uri=neo4j_uri) as graph:
             answer = run_cypher(graph, text, parse_assignments(param or []), write=write)
-        Output(as_json, as_csv, limit).show(answer, "Result")
+        if limit is not None:
+            answer.rows = answer.rows[:limit]
+        Output(as_json, as_csv, None).show(answer, "Result")

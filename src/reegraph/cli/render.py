@@ -90,7 +90,7 @@ VIEWS: dict[str, tuple[str, ...]] = {
     ),
     "partners_of": ("partner", "label", "relation", "through", "documents", "sentences"),
     "leaders_of": ("person", "role", "relation", "documents", "sentences"),
-    "exposure": ("mineral", "how", "via", "controllers", "documents", "sentences"),
+    "exposure": ("mineral", "how", "via", "stage", "share", "documents", "sentences"),
     "timeline": ("date", "kind", "what", "status", "who"),
     "conflicting_claims": (
         "subject",
@@ -106,6 +106,7 @@ VIEWS: dict[str, tuple[str, ...]] = {
         "sentences_b",
     ),
     "sources": ("relation", "source", "target", "documents", "sentences", "key"),
+    "relation_sources": ("relation", "source", "target", "documents", "sentences", "key"),
 }
 _FRACTIONS = frozenset({"share", "figures", "value_a", "value_b", "threshold"})
 _HIDDEN = frozenset({"node_refs", "source_refs"})
