@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
 
 from query_bundle import make_query_bundle
 from reegraph.errors import AmbiguousEntityError, UnknownEntityError
-from reegraph.names import NamedEntity, acronym, resolve_name
+from reegraph.model import Label
+from reegraph.names import NamedEntity, acronym, find_entity, load_names, resolve_name
+from reegraph.store.embedded import EmbeddedStore
 
 CANDIDATES = [
     NamedEntity(e.id, e.label.value, e.name, tuple(e.lookup)) for e in make_query_bundle().entities
@@ -62,3 +66,27 @@ def test_ambiguous_names_list_every_candidate() -> None:
         "A Smith (Person, person:a-smith)",
         "B Smith (Person, person:b-smith)",
     ]
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[EmbeddedStore]:
+    path = tmp_path_factory.mktemp("names") / "g.lbdb"
+    with EmbeddedStore(path) as writer:
+        writer.write_bundle(make_query_bundle())
+    with EmbeddedStore(path, read_only=True) as reader:
+        yield reader
+
+
+@pytest.mark.parametrize(
+    "typed", ["dysprosium", "Dy", " RARE EARTHS ", "MHI", "Jinping", "country:japan", "China's"]
+)
+def test_the_store_resolves_a_name_as_the_loaded_names_do(store: EmbeddedStore, typed: str) -> None:
+    labels = [label.value for label in Label]
+    assert find_entity(store, labels, typed) == resolve_name(load_names(store, labels), typed)
+
+
+def test_the_store_lookup_keeps_labels_and_suggestions(store: EmbeddedStore) -> None:
+    with pytest.raises(UnknownEntityError):  # a country is not a mineral
+        find_entity(store, ["Mineral", "Commodity"], "China")
+    with pytest.raises(UnknownEntityError, match="Dysprosium"):
+        find_entity(store, ["Mineral", "Commodity"], "dysprosum")

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from reegraph.errors import QueryError
-from reegraph.names import NamedEntity, load_names, resolve_name
+from reegraph.names import NamedEntity, find_entity
 from reegraph.queries import CannedQuery, Param, check_read_only, get_query
 from reegraph.store.base import CypherStore
 
@@ -58,7 +58,7 @@ def resolve_parameters(
         raw, labels = values[param.name], param.entity_labels
         if raw is None or labels is None:
             continue
-        entity = resolve_name(load_names(store, labels), raw, _kind(param))
+        entity = find_entity(store, labels, raw, _kind(param))
         values[param.name] = entity.id
         resolved[param.name] = entity
     return values, resolved
@@ -163,9 +163,7 @@ def agreements(store: CypherStore, name: str, limit: int | None = None) -> Answe
     covering = get_query("agreements_covering", store.dialect).param("mineral")
     party = get_query("agreements_of", store.dialect).param("party")
     labels = (covering.entity_labels or ()) + (party.entity_labels or ())
-    entity = resolve_name(
-        load_names(store, labels), name, "mineral, country, person or organisation"
-    )
+    entity = find_entity(store, labels, name, "mineral, country, person or organisation")
     if entity.label in (covering.entity_labels or ()):
         return ask(store, "agreements_covering", _limited({"mineral": entity.id}, limit))
     return ask(store, "agreements_of", _limited({"party": entity.id}, limit))

@@ -125,7 +125,7 @@ def all_statements() -> list[Statement]:
     for label in node_labels():
         found += [merge_nodes(label), delete_nodes(label), read_nodes(label), node_ids(label)]
         if label != "Document":
-            found.append(entity_names(label))
+            found += [entity_names(label), entity_by_name(label)]
     for rel_type in RelationType:
         found += [delete_relations(rel_type.value), read_relations(rel_type.value)]
         for s, t in relation_endpoints(rel_type):
@@ -139,6 +139,17 @@ def entity_names(label: str) -> Statement:
         f"MATCH (n:{label}) RETURN n.id AS id, n.label AS label, n.name AS name, n.lookup AS lookup"
     )
     return Statement(f"entity_names.{label}", text)
+
+
+@cache
+def entity_by_name(label: str) -> Statement:
+    """Entities of a label whose id is ``$id`` or that are called ``$key`` (a lookup key):
+    most names people type resolve here, without shipping every name to Python."""
+    text = (
+        f"MATCH (n:{label}) WHERE n.id = $id OR $key IN n.lookup"
+        " RETURN n.id AS id, n.label AS label, n.name AS name, n.lookup AS lookup"
+    )
+    return Statement(f"entity_by_name.{label}", text, {"id": "country:japan", "key": "japan"})
 
 
 # Node properties computed by `reegraph analyze` (see reegraph.analytics.report).

@@ -54,14 +54,15 @@ def _heading(request: ViewRequest, focus_name: str | None) -> str:
 
 def render_store_view(store: CypherStore, request: ViewRequest, output: Path) -> ViewReport:
     """Write the view ``request`` asks for of the graph in ``store`` to ``output``."""
-    from reegraph.names import load_names, resolve_name
+    from reegraph.model import Label
+    from reegraph.names import find_entity
     from reegraph.questions import run_canned
 
     focus: tuple[str, ...] = ()
     only: frozenset[str] | None = None
     focus_name = None
     if request.focus:
-        target = resolve_name(load_names(store), request.focus)
+        target = find_entity(store, [label.value for label in Label], request.focus)
         if request.filters.labels and target.label not in request.filters.labels:
             raise ViewError(
                 f"{target.name} is a {target.label}, which the --label filter leaves out"
