@@ -8,8 +8,9 @@ label's entities, so a few hubs (China, the United States, rare earths, critical
 minerals) carry thousands of relations and most entities a handful. Minerals sit
 in a taxonomy three levels deep (compound -> element -> group -> critical minerals).
 
-Each canned question then runs as the CLI runs it (ids, names already resolved),
-once for a hub and once for a mid-degree entity, and its median latency is
+Each canned question then runs as the CLI runs it (ids, names already resolved,
+anchors matched under their id's label, the default limit of 100 rows of each
+kind), once for a hub and once for a mid-degree entity, and its median latency is
 compared with the median of ``MATCH (n) RETURN count(n)``.
 
     python benchmarks/bench_queries.py [--entities 100000] [--relations 300000] [--runs 15]
