@@ -62,22 +62,21 @@ class WriteSummary:
 def _node_rows(bundle: GraphBundle) -> dict[str, dict[str, Row]]:
     """label -> id -> row."""
     rows: dict[str, dict[str, Row]] = defaultdict(dict)
-    for doc in bundle.documents:
-        rows[DOCUMENT_LABEL][doc.id] = document_row(doc)
+    if bundle.documents:
+        rows[DOCUMENT_LABEL] = {doc.id: document_row(doc) for doc in bundle.documents}
     for ent in bundle.entities:
-        rows[ent.label.value][ent.id] = entity_row(ent)
+        rows[str(ent.label)][ent.id] = entity_row(ent)
     return rows
 
 
 def _relation_rows(bundle: GraphBundle) -> dict[RelationGroup, dict[str, Row]]:
     """(type, source label, target label) -> key -> row."""
-    labels = {e.id: e.label.value for e in bundle.entities}
-    labels.update({d.id: DOCUMENT_LABEL for d in bundle.documents})
+    labels = {e.id: str(e.label) for e in bundle.entities}
+    labels.update(dict.fromkeys((d.id for d in bundle.documents), DOCUMENT_LABEL))
     rows: dict[RelationGroup, dict[str, Row]] = defaultdict(dict)
     for rel in bundle.relations:
-        group = (rel.type.value, labels[rel.source], labels[rel.target])
-        row = relation_row(rel)  # computes the key; Relation.key hashes on every call
-        rows[group][row["key"]] = row
+        row = relation_row(rel)
+        rows[row["predicate"], labels[rel.source], labels[rel.target]][row["key"]] = row
     return rows
 
 
@@ -98,31 +97,40 @@ class WritePlan:
         )
 
 
+def _changed(new: dict[Any, Row], old: dict[Any, Row]) -> list[Row]:
+    """Rows of ``new`` that ``old`` lacks or holds differently."""
+    if not old:
+        return list(new.values())
+    return [row for k, row in new.items() if old.get(k) != row]
+
+
 def plan_write(new: GraphBundle, old: GraphBundle | None = None) -> WritePlan:
     """Diff two bundles into rows: only what differs is written or deleted."""
     plan = WritePlan()
-    old = old or GraphBundle()
-    with paused_gc():  # hundreds of thousands of small acyclic row dicts
-        new_nodes, old_nodes = _node_rows(new), _node_rows(old)
-        new_rels, old_rels = _relation_rows(new), _relation_rows(old)
-    for group, keyed in old_rels.items():
-        gone = [k for k in keyed if k not in new_rels.get(group, {})]
-        if gone:
-            plan.relation_deletes.append((group[0], gone))
-    for label, keyed in new_nodes.items():
-        previous = old_nodes.get(label, {})
-        changed = [row for i, row in keyed.items() if previous.get(i) != row]
-        if changed:
-            plan.node_writes.append((label, changed))
-    for group, keyed in new_rels.items():
-        previous = old_rels.get(group, {})
-        changed = [row for k, row in keyed.items() if previous.get(k) != row]
-        if changed:
-            plan.relation_writes.append((group, changed))
-    for label, keyed in old_nodes.items():
-        gone = [i for i in keyed if i not in new_nodes.get(label, {})]
-        if gone:
-            plan.node_deletes.append((label, gone))
+    # Hundreds of thousands of small acyclic rows: collecting while they are built
+    # (and compared) would rescan them and both bundles again and again.
+    with paused_gc():
+        new_nodes, new_rels = _node_rows(new), _relation_rows(new)
+        old_nodes = _node_rows(old) if old is not None else {}
+        old_rels = _relation_rows(old) if old is not None else {}
+        for group, keyed in old_rels.items():
+            kept = new_rels.get(group, {})
+            gone = [k for k in keyed if k not in kept]
+            if gone:
+                plan.relation_deletes.append((group[0], gone))
+        for label, rows in new_nodes.items():
+            changed = _changed(rows, old_nodes.get(label, {}))
+            if changed:
+                plan.node_writes.append((label, changed))
+        for group, keyed in new_rels.items():
+            changed = _changed(keyed, old_rels.get(group, {}))
+            if changed:
+                plan.relation_writes.append((group, changed))
+        for label, rows in old_nodes.items():
+            kept = new_nodes.get(label, {})
+            gone = [i for i in rows if i not in kept]
+            if gone:
+                plan.node_deletes.append((label, gone))
     return plan
 
 
@@ -192,7 +200,10 @@ class CypherStore(ABC):
         Only rows that differ are written, so writing the same bundle twice is a no-op,
         and a write interrupted halfway is completed by running it again.
         """
-        return self.apply_plan(plan_write(new, old), progress)
+        # The collector stays off until the plan is gone: a full collection while its
+        # rows are alive walks millions of objects for no garbage.
+        with paused_gc():
+            return self.apply_plan(plan_write(new, old), progress)
 
     def apply_plan(self, plan: WritePlan, progress: Progress | None = None) -> WriteSummary:
         """Relationships that went away, then nodes, relationships, and nodes that went away;
@@ -251,7 +262,10 @@ def copy_graph(
 
     ``on_plan`` gets the number of rows to write before the first one is sent.
     """
-    plan = plan_write(source.read_bundle(), target.read_bundle())
-    if on_plan:
-        on_plan(plan.rows)
-    return target.apply_plan(plan, progress)
+    with paused_gc():  # see CypherStore.write_bundle
+        plan = plan_write(source.read_bundle(), target.read_bundle())
+        if on_plan:
+            on_plan(plan.rows)
+        summary = target.apply_plan(plan, progress)
+        del plan  # before the collector resumes
+    return summary
