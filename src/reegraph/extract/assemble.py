@@ -15,7 +15,7 @@ from reegraph.extract.lexicon import Lexicon
 from reegraph.extract.mentions import Mention
 from reegraph.extract.resolve import Registry
 from reegraph.extract.sentences import Sentence
-from reegraph.model import Document, Entity, EntityProperties, GraphBundle, Label
+from reegraph.model import Document, EntityProperties, GraphBundle, Label
 from reegraph.model import RelationType as T
 
 MAX_MENTION_EVIDENCE = 3
@@ -37,15 +37,17 @@ def mention_drafts(
             by_entity.setdefault(m.entity, []).append(m)
     out = []
     text = doc.text
-    sent_by_index = {s.index: s for s in sentences}
+    evidence: dict[int, tuple[EvidenceKey, str]] = {}  # sentence index -> key, text
     for eid, ms in by_entity.items():
         seen: dict[EvidenceKey, tuple[str, str]] = {}
-        sents: set[int] = set()
         for m in ms:
-            if m.sent not in sents and len(sents) < MAX_MENTION_EVIDENCE:
-                sents.add(m.sent)
-                s = sent_by_index[m.sent]
-                seen[(doc.id, s.start, s.end)] = (text[s.start : s.end], f"mentions.{m.rule}")
+            if len(seen) == MAX_MENTION_EVIDENCE:  # one per sentence, the first three
+                break
+            if (sentence := evidence.get(m.sent)) is None:
+                s = sentences[m.sent]
+                sentence = evidence[m.sent] = ((doc.id, s.start, s.end), text[s.start : s.end])
+            if sentence[0] not in seen:
+                seen[sentence[0]] = (sentence[1], "mentions." + m.rule)
         props = {"count": len(ms), "confidence": max(m.conf for m in ms)}
         out.append(Draft(T.MENTIONS, doc.id, eid, props, seen))
     for b in bylines:
@@ -80,7 +82,7 @@ def frame_evidence(em: Emitter) -> dict[str, dict[EvidenceKey, tuple[str, str]]]
 def taxonomy_drafts(lexicon: Lexicon, reg: Registry) -> list[Draft]:
     """MEMBER_OF edges from the mineral lexicon, for the minerals the corpus names."""
     out = []
-    minerals = [e for e in list(reg.entities.values()) if e.label is Label.MINERAL]
+    minerals = [reg.entities[i] for i in list(reg.by_label[Label.MINERAL])]
     for e in minerals:
         entry = lexicon.entries.get(e.id)
         if entry is None:
@@ -108,19 +110,14 @@ def merge_drafts(into: dict[tuple[object, ...], Draft], drafts: Iterable[Draft])
             cur.evidence.update(d.evidence)
 
 
-def bundle(
-    documents: list[Document],
-    entities: Iterable[Entity],
-    drafts: Iterable[Draft],
-    copy_entities: bool = False,
-) -> GraphBundle:
+def bundle(documents: list[Document], reg: Registry, drafts: Iterable[Draft]) -> GraphBundle:
     """The one validation pass: relation drafts become pydantic models here."""
     relations = [d.as_dict() for d in drafts]
     used = {r["source"] for r in relations} | {r["target"] for r in relations}
-    kept = [e for e in entities if e.id in used]
+    kept = reg.ordered(i for i in used if i in reg.entities)
     data: dict[str, Any] = {
         "documents": documents,
-        "entities": [e.model_copy(deep=True) for e in kept] if copy_entities else kept,
+        "entities": [r.entity() for r in kept],
         "relations": relations,
     }
     return GraphBundle.model_validate(data)

@@ -47,7 +47,7 @@ _SLASH_TAGS = re.compile(
 )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Byline:
     """An author, source or writer named by a page's header lines."""
 
@@ -58,7 +58,7 @@ class Byline:
     end: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Cleaned:
     debris: list[tuple[int, int]]
     bylines: list[Byline]
@@ -74,8 +74,10 @@ def _lines(text: str) -> Iterator[tuple[int, int, str]]:
 
 
 def _titlecase_tag(line: str) -> bool:
+    if len(line) > 50:  # before splitting: most lines are paragraphs
+        return False
     words = line.split()
-    if not 1 <= len(words) <= 6 or len(line) > 50 or line[-1] in '.!?:;,"”':
+    if not 1 <= len(words) <= 6 or line[-1] in '.!?:;,"”':
         return False
     return all(
         w[0].isupper()
@@ -123,7 +125,7 @@ def clean(text: str) -> Cleaned:
             or bool(_NAV.match(line_n) or _TIME_AGO.match(line_n))
             or bool(_BULLET_ONLY.match(line))
             or bool(_STRAY.match(line_n))
-            or bool(_EMAIL.search(line_n))
+            or ("@" in line_n and bool(_EMAIL.search(line_n)))
             or bool(_PHONE.match(line_n))
             or bool(_SLASH_TAGS.match(line_n))
             or (len(line_n) < 80 and bool(_POSTCODE.search(line_n)) and line_n[-1] not in ".!?")

@@ -87,6 +87,10 @@ RELATIVE_WEEKDAY = re.compile(
 )
 
 
+_DIGIT = re.compile(r"\d")
+_DAY = re.compile("day", re.I)
+
+
 def find_date(sentence: str, published: str | None) -> str | None:
     """The first date a sentence states, resolved against the publication date.
 
@@ -98,7 +102,8 @@ def find_date(sentence: str, published: str | None) -> str | None:
     '2025-10-28'
     """
     ref = reference_date(published)
-    for pattern, order in ((DAY_MONTH, "dm"), (MONTH_DAY, "md")):
+    # Day-month forms need a day number, weekdays end in "day": most sentences have neither.
+    for pattern, order in ((DAY_MONTH, "dm"), (MONTH_DAY, "md")) if _DIGIT.search(sentence) else ():
         m = pattern.search(sentence)
         if not m:
             continue
@@ -114,7 +119,7 @@ def find_date(sentence: str, published: str | None) -> str | None:
         found = _iso(year, month, int(day_s))
         if found:
             return found
-    if ref is not None and (m := RELATIVE_WEEKDAY.search(sentence)):
+    if ref is not None and _DAY.search(sentence) and (m := RELATIVE_WEEKDAY.search(sentence)):
         target = WEEKDAYS.index(m[2].lower())
         delta = (ref.weekday() - target) % 7
         if m[1] and m[1].lower() == "next":

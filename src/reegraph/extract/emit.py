@@ -36,7 +36,7 @@ PLAN = re.compile(
 EvidenceKey = tuple[str, int, int]  # document, start, end
 
 
-@dataclass
+@dataclass(slots=True)
 class Draft:
     """A relation being collected: evidence maps (document, start, end) to (sentence, rule)."""
 
@@ -109,20 +109,20 @@ class Emitter:
         if self.labels.get(src) not in spec.sources or self.labels.get(tgt) not in spec.targets:
             return False
         if mod == "auto":
-            spans = [m for m in (source, target) if isinstance(m, Mention)]
-            base = view.sentence.start
-            if len(spans) == 2:
-                lo = min(m.start for m in spans) - base
-                hi = max(m.end for m in spans) - base
+            if isinstance(source, Mention) and isinstance(target, Mention):
+                base = view.sentence.start
+                lo = min(source.start, target.start) - base
+                hi = max(source.end, target.end) - base
                 chunk = view.text[max(0, lo - 25) : hi]
             else:
                 chunk = view.text
             mod = modality(chunk)
         if mod is None:
             return False
-        values = {k: v for k, v in props.items() if v is not None}
+        values = {k: v for k, v in props.items() if v is not None} if props else {}
         # Cheap claim key first (type, ends, identity properties): most emits repeat a claim.
-        key = (rtype, src, tgt, tuple(values.get(p) for p in spec.identity))
+        ident = tuple([values.get(p) for p in spec.identity]) if spec.identity else ()
+        key = (rtype, src, tgt, ident)
         current = self.relations.get(key)
         s = view.sentence
         ev_key = (self.doc.id, s.start, s.end)

@@ -20,7 +20,7 @@ from reegraph.model import Document, EntityProperties, Label
 from reegraph.model import RelationType as T
 
 
-@dataclass
+@dataclass(slots=True)
 class DocFrames:
     doc: Document
     agreements: list[Frame]
@@ -56,13 +56,14 @@ def _absorb(target: Frame, f: Frame) -> None:
 
 def _merge(frames: list[Frame]) -> list[Frame]:
     out: list[Frame] = []
+    by_parties: dict[frozenset[str], list[Frame]] = {}  # the frames of ``out``, by parties
     for f in frames:
+        same_parties = by_parties.setdefault(frozenset(f.parties), [])
         target = next(
             (
                 g
-                for g in out
-                if set(g.parties) == set(f.parties)
-                and g.compatible(f.family)
+                for g in same_parties
+                if g.compatible(f.family)
                 and _dates_fit(g.date, f.date)
                 and (
                     not g.titles
@@ -75,8 +76,9 @@ def _merge(frames: list[Frame]) -> list[Frame]:
         )
         if target is None:
             out.append(f)
+            same_parties.append(f)
         else:
-            _absorb(target, f)
+            _absorb(target, f)  # parties stay as they were
     return out
 
 
@@ -86,12 +88,12 @@ _FAMILIES = ("truce", "framework", "memorandum", "generic")
 def _party_keys(reg: Registry) -> list[tuple[str, set[str], str]]:
     """(agreement id, party names, family) of every agreement registered so far."""
     out = []
-    for e in reg.entities.values():
-        if e.label is Label.AGREEMENT:
-            for alias in e.aliases:
-                head, _, family = alias.rpartition(" ")
-                if family in _FAMILIES and "–" in head:
-                    out.append((e.id, set(head.split("–")), family))
+    for eid in reg.by_label[Label.AGREEMENT]:
+        e = reg.entities[eid]
+        for alias in e.aliases:
+            head, _, family = alias.rpartition(" ")
+            if family in _FAMILIES and "–" in head:
+                out.append((e.id, set(head.split("–")), family))
     return out
 
 
@@ -171,7 +173,6 @@ def materialise(
     docs: list[DocFrames],
     reg: Registry,
     emitters: dict[str, Emitter],
-    labels: dict[str, Label],
     prefixes: Mapping[str, str] | None = None,
 ) -> None:
     """Merge the frames of a chunk of documents into entities and write their claims.
@@ -185,7 +186,6 @@ def materialise(
         f.entity = _agreement_entity(f, reg, prefixes or {})
     for f in meetings:
         f.entity = _meeting_entity(f, reg)
-    labels.update({e.id: e.label for e in reg.entities.values()})
     for f in [*agreements, *stored, *meetings]:
         for c in f.claims:
             src = f.entity if c.source == "@frame" else c.source

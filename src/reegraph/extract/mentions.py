@@ -1,6 +1,6 @@
-"""Entity mentions: lexicon matches (spaCy PhraseMatcher) plus open-world rules.
+"""Entity mentions: lexicon matches over spaCy's tokens (see :mod:`reegraph.extract.phrases`).
 
-One ``make_doc`` per document; matchers are built once per :class:`MentionFinder`.
+The phrase tries are built once per :class:`MentionFinder`.
 Case matters: names and acronyms match exactly, common nouns (minerals, sectors,
 commodities) case-insensitively.
 """
@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from reegraph.extract.lexicon import Alias, Entry, Lexicon
+from reegraph.extract.phrases import Scan
 from reegraph.extract.sentences import Sentence
 from reegraph.model import Label, entity_id
 
@@ -52,7 +53,7 @@ _PLACE_NOUNS = re.compile(
 )
 
 
-@dataclass
+@dataclass(slots=True)
 class Mention:
     start: int
     end: int
@@ -108,28 +109,24 @@ def make_tokenizer() -> Any:
 
 
 class MentionFinder:
-    """Builds the phrase matchers once; finds lexicon mentions in a tokenised document."""
+    """Builds the phrase tries once; finds lexicon mentions in a document."""
 
     def __init__(self, lexicon: Lexicon) -> None:
-        from spacy.matcher import PhraseMatcher
+        from reegraph.extract.hints import LOCATIVE, POSSESSIVE, pair_hints, piece_hints
+        from reegraph.extract.phrases import Phrases
 
         self.lexicon = lexicon
         self.nlp = make_tokenizer()
-        self.cs = PhraseMatcher(self.nlp.vocab, attr="ORTH")
-        self.ci = PhraseMatcher(self.nlp.vocab, attr="LOWER")
+        # Names and acronyms match token texts exactly, common nouns lower-cased.
+        self.phrases = Phrases(self.nlp, piece_hints, (LOCATIVE | POSSESSIVE, pair_hints))
         self.by_key: dict[str, list[Alias]] = {}
-        cs_patterns: dict[str, list[Any]] = {}
-        ci_patterns: dict[str, list[Any]] = {}
         for alias in lexicon.aliases:
             key = ("cs:" if alias.case_sensitive else "ci:") + (
                 alias.text if alias.case_sensitive else alias.text.lower()
             )
             if key not in self.by_key:
                 self.by_key[key] = []
-                target = cs_patterns if alias.case_sensitive else ci_patterns
-                target[key] = [
-                    self.nlp.make_doc(alias.text if alias.case_sensitive else alias.text.lower())
-                ]
+                self.phrases.add(key, key[3:], exact=alias.case_sensitive)
             if all(a.entry.id != alias.entry.id for a in self.by_key[key]):
                 self.by_key[key].append(alias)
         # Unambiguous country names and demonyms, for "Japan Organisation for ..." style names.
@@ -141,23 +138,21 @@ class MentionFinder:
             and not a.ambiguous
             and a.case_sensitive
         }
-        for key, pats in cs_patterns.items():
-            self.cs.add(key, pats)
-        for key, pats in ci_patterns.items():
-            self.ci.add(key, pats)
 
-    def lexicon_mentions(self, text: str, index: SentenceIndex) -> list[Mention]:
-        from spacy.attrs import IDX, LENGTH
+    def scan(self, text: str) -> Scan:
+        """Lexicon matches of a text, and the keyword hints of its pieces."""
+        return self.phrases.scan(text)
 
-        doc = self.nlp.make_doc(text)
-        vocab = self.nlp.vocab.strings
-        # Character offsets of every token at once (no Span objects per match).
-        offsets = doc.to_array([IDX, LENGTH]).tolist()
-        raw: list[tuple[int, int, list[Alias]]] = []
-        for matcher in (self.cs, self.ci):
-            for match_id, s, e in matcher(doc):
-                last = offsets[e - 1]
-                raw.append((offsets[s][0], last[0] + last[1], self.by_key[vocab[match_id]]))
+    def matches(self, text: str, scan: Scan | None = None) -> list[tuple[int, int, list[Alias]]]:
+        """Every lexicon match: (start, end, aliases), case-sensitive ones first."""
+        by_key = self.by_key
+        found = (scan or self.phrases.scan(text)).matches
+        return [(start, end, by_key[key]) for start, end, key in found]
+
+    def lexicon_mentions(
+        self, text: str, index: SentenceIndex, scan: Scan | None = None
+    ) -> list[Mention]:
+        raw = self.matches(text, scan)
         # Longest match wins; among equals, the case-sensitive one (added first).
         raw.sort(key=lambda r: (r[0], -(r[1] - r[0])))
         kept: list[tuple[int, int, list[Alias]]] = []
@@ -173,9 +168,8 @@ class MentionFinder:
             sent = index.find(start, end)
             if sent is None:
                 continue
-            if text[max(0, start - 4) : start].lower() in {"non-", "anti"} or text[
-                max(0, start - 4) : start
-            ].lower().endswith("non-"):
+            before = text[max(0, start - 4) : start].lower()
+            if before == "anti" or before.endswith("non-"):
                 continue
             if len(aliases) == 1 and not aliases[0].ambiguous:
                 mentions.append(self._make(text, start, end, sent, aliases[0]))

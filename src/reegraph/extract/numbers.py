@@ -82,7 +82,7 @@ RATE_AT = re.compile(
 )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Value:
     start: int
     end: int

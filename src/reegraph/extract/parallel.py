@@ -1,8 +1,9 @@
 """Finding mentions in worker processes, chunk by chunk, in document order.
 
 Only the stage without cross-document state runs in the workers (cleaning, sentences,
-lexicon and open-world mentions: most of the cost). At most two chunks are in flight, so
-memory stays bounded while the calling process resolves and relates the previous chunk.
+lexicon and open-world mentions: about a third of the cost). At most two chunks are in
+flight, so memory stays bounded while the calling process resolves and relates the
+previous chunk.
 """
 
 from __future__ import annotations
@@ -33,9 +34,9 @@ def _init(extractor: Extractor | None, lexicon_dir: Path) -> None:
 
 def _find_all(texts: list[str]) -> list[Found]:
     assert _WORKER is not None, "worker not initialised"
-    from reegraph.extract.pipeline import _fewer_collections
+    from reegraph.extract.pipeline import _collector_paused
 
-    with _fewer_collections():
+    with _collector_paused():
         return [_WORKER.find(t) for t in texts]
 
 
@@ -58,8 +59,14 @@ def found_in_workers(
             ]
             pending.append((docs, parts))
             if len(pending) > 1:
-                done_docs, futures = pending.popleft()
-                yield done_docs, [f for fut in futures for f in fut.result()]
+                yield _first_done(pending)
         while pending:
-            done_docs, futures = pending.popleft()
-            yield done_docs, [f for fut in futures for f in fut.result()]
+            yield _first_done(pending)
+
+
+def _first_done(
+    pending: deque[tuple[list[Document], list[Future[list[Found]]]]],
+) -> tuple[list[Document], list[Found]]:
+    """The oldest chunk's results (a helper, so no reference to them outlives the yield)."""
+    docs, futures = pending.popleft()
+    return docs, [f for fut in futures for f in fut.result()]

@@ -12,10 +12,11 @@ run in order in the calling process, so the result does not depend on ``workers`
 from __future__ import annotations
 
 import gc
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from itertools import islice
+from itertools import accumulate, islice
 from pathlib import Path
 
 from reegraph.extract import assemble
@@ -27,17 +28,16 @@ from reegraph.extract.clean import Byline, clean
 from reegraph.extract.emit import Draft, Emitter
 from reegraph.extract.lexicon import Lexicon, load_lexicon
 from reegraph.extract.mentions import Mention, MentionFinder, SentenceIndex
-from reegraph.extract.openworld import HEAD_TITLES, OpenWorld
+from reegraph.extract.openworld.finder import OpenWorld
 from reegraph.extract.resolve import Registry, resolve_document
 from reegraph.extract.sentences import Sentence, split_sentences
 from reegraph.extract.views import View, build_views
 from reegraph.model import Document, Entity, GraphBundle, Label
 
 CHUNK = 64  # documents resolved and related together
-_HEAD_ROLES = frozenset(HEAD_TITLES.values())
 
 
-@dataclass
+@dataclass(slots=True)
 class Found:
     """What one document says before resolution: sentences, mentions, bylines."""
 
@@ -46,7 +46,7 @@ class Found:
     bylines: list[Byline]
 
 
-@dataclass
+@dataclass(slots=True)
 class Parsed(Found):
     doc: Document
 
@@ -54,25 +54,34 @@ class Parsed(Found):
 def _drop_nested(lex: list[Mention], found: list[Mention]) -> list[Mention]:
     """Open-world spans (e.g. "Namibia Critical Metals") absorb lexicon mentions inside them."""
     spans = sorted((m.start, m.end) for m in found)
-    out = [
-        m
-        for m in lex
-        if not any(s <= m.start and m.end <= e and (s, e) != (m.start, m.end) for s, e in spans)
-    ]
+    starts = [s for s, _ in spans]
+    reach = list(accumulate((e for _, e in spans), max))  # furthest end of spans[: k + 1]
+    out = []
+    for m in lex:
+        k = bisect_right(starts, m.start)  # spans[:k] start at or before the mention
+        if (
+            k
+            and reach[k - 1] >= m.end
+            and any(m.end <= e and (s, e) != (m.start, m.end) for s, e in spans[:k])
+        ):
+            continue
+        out.append(m)
     return out + found
 
 
 @contextmanager
-def _fewer_collections(threshold: int = 20_000) -> Iterator[None]:
-    """Extraction allocates many short-lived objects next to a large, long-lived lexicon:
-    with the default threshold the collector keeps re-scanning the lexicon (a quarter of
-    the run time). Collect young objects less often while extracting; restore after."""
-    old = gc.get_threshold()
-    gc.set_threshold(max(old[0], threshold), *old[1:])
+def _collector_paused() -> Iterator[None]:
+    """Extraction allocates many short-lived objects next to a large, long-lived lexicon
+    and registry: the cyclic collector would keep re-scanning them (a tenth to a quarter
+    of the run time) while reference counting frees nearly everything (extraction makes
+    no reference cycles). Pause it while extracting; restore after."""
+    enabled = gc.isenabled()
+    gc.disable()
     try:
         yield
     finally:
-        gc.set_threshold(*old)
+        if enabled:
+            gc.enable()
 
 
 def _chunks(documents: Iterable[Document], size: int) -> Iterator[list[Document]]:
@@ -97,14 +106,14 @@ class Extractor:
     def find(self, text: str) -> Found:
         """Sentences and unresolved mentions of one text (no cross-document state)."""
         cleaned = clean(text)
-        sentences = split_sentences(text, cleaned.debris)
-        lex = self.finder.lexicon_mentions(text, SentenceIndex(sentences))
+        scan = self.finder.scan(text)
+        sentences = split_sentences(text, cleaned.debris, scan.marks)
+        lex = self.finder.lexicon_mentions(text, SentenceIndex(sentences), scan)
         found = OpenWorld(text, sentences, lex, self.finder.country_names).run()
         return Found(sentences, _drop_nested(lex, found), cleaned.bylines)
 
     def _find_all(self, docs: list[Document]) -> list[Found]:
-        with _fewer_collections():
-            return [self.find(d.text) for d in docs]
+        return [self.find(d.text) for d in docs]
 
     def parse(self, doc: Document, reg: Registry) -> Parsed:
         found = self.find(doc.text)
@@ -123,11 +132,11 @@ class Extractor:
         reg = Registry(known)
         docs: list[Document] = []
         merged: dict[tuple[object, ...], Draft] = {}
-        for chunk_docs, drafts in self._run(documents, reg, workers):
-            docs += chunk_docs
-            assemble.merge_drafts(merged, drafts)
-        with _fewer_collections():
-            return assemble.bundle(docs, reg.entities.values(), merged.values())
+        with _collector_paused():
+            for chunk_docs, founds in self._found(documents, workers):
+                docs += chunk_docs
+                assemble.merge_drafts(merged, self._drafts(chunk_docs, founds, reg))
+            return assemble.bundle(docs, reg, merged.values())
 
     def extract_stream(
         self,
@@ -143,39 +152,47 @@ class Extractor:
         get the whole graph.
         """
         reg = Registry(known)
-        for chunk_docs, drafts in self._run(documents, reg, workers, chunk):
-            merged: dict[tuple[object, ...], Draft] = {}
-            with _fewer_collections():
-                assemble.merge_drafts(merged, drafts)
-                out = assemble.bundle(chunk_docs, reg.entities.values(), merged.values(), True)
+        found = self._found(documents, workers, chunk)
+        while True:
+            # The caller's code between two bundles runs with the collector on; by then
+            # only the bundle is left of the chunk.
+            with _collector_paused():
+                item = next(found, None)
+                if item is None:
+                    return
+                out = self._chunk_bundle(*item, reg)
+                del item
             yield out
 
     # -- internals -------------------------------------------------------------------------
-    def _run(
-        self, documents: Iterable[Document], reg: Registry, workers: int, chunk: int = CHUNK
-    ) -> Iterator[tuple[list[Document], list[Draft]]]:
+    def _found(
+        self, documents: Iterable[Document], workers: int, chunk: int = CHUNK
+    ) -> Iterator[tuple[list[Document], list[Found]]]:
+        """Each chunk of documents with what was found in each."""
         if workers > 1:
             from reegraph.extract.parallel import found_in_workers
 
-            stream = found_in_workers(self, _chunks(documents, chunk), workers)
-        else:
-            stream = ((docs, self._find_all(docs)) for docs in _chunks(documents, chunk))
-        for docs, founds in stream:
-            with _fewer_collections():
-                parsed = []
-                for doc, f in zip(docs, founds, strict=True):
-                    resolve_document(doc.text, f.mentions, reg)
-                    parsed.append(Parsed(f.sentences, f.mentions, f.bylines, doc))
-                drafts = self._relate(parsed, reg)
-            yield docs, drafts
+            return found_in_workers(self, _chunks(documents, chunk), workers)
+        return ((docs, self._find_all(docs)) for docs in _chunks(documents, chunk))
+
+    def _chunk_bundle(
+        self, docs: list[Document], founds: list[Found], reg: Registry
+    ) -> GraphBundle:
+        merged: dict[tuple[object, ...], Draft] = {}
+        assemble.merge_drafts(merged, self._drafts(docs, founds, reg))
+        return assemble.bundle(docs, reg, merged.values())
+
+    def _drafts(self, docs: list[Document], founds: list[Found], reg: Registry) -> list[Draft]:
+        """Resolve a chunk's mentions, then every relation draft of the chunk."""
+        parsed = []
+        for doc, f in zip(docs, founds, strict=True):
+            resolve_document(doc.text, f.mentions, reg)
+            parsed.append(Parsed(f.sentences, f.mentions, f.bylines, doc))
+        return self._relate(parsed, reg)
 
     def _relate(self, parsed: list[Parsed], reg: Registry) -> list[Draft]:
-        labels = {e.id: e.label for e in reg.entities.values()}
-        leaders = {
-            e.id: e.properties.country
-            for e in reg.entities.values()
-            if e.label is Label.PERSON and e.properties.country and e.properties.role in _HEAD_ROLES
-        }
+        labels = reg.labels
+        leaders = reg.leaders()
         emitters: dict[str, Emitter] = {}
         all_frames: list[frames_mod.DocFrames] = []
         for p in parsed:
@@ -185,7 +202,7 @@ class Extractor:
             finder = FrameFinder(p.doc.id, p.doc.published, leaders)
             finder.run(views)
             all_frames.append(frames_mod.DocFrames(p.doc, finder.frames, finder.meetings, views))
-        frames_mod.materialise(all_frames, reg, emitters, labels, self.lexicon.prefix_forms)
+        frames_mod.materialise(all_frames, reg, emitters, self.lexicon.prefix_forms)
         drafts: list[Draft] = []
         for p in parsed:
             em = emitters[p.doc.id]

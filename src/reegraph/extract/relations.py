@@ -9,26 +9,33 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from reegraph.extract import hints
 from reegraph.extract.emit import Emitter
+from reegraph.extract.folding import Folded
 from reegraph.extract.mentions import Mention
 from reegraph.extract.numbers import shares
 from reegraph.extract.views import View
 from reegraph.model import Label
 from reegraph.model import RelationType as T
 
-USE_AFTER = re.compile(
-    r"\b(?:used|use)\s+(?:\w+\s+){0,2}?(?:in|for|to make)\b|"
-    r"\buse of\b[^⟨]{0,20}⟨M\d+⟩[^⟨]{0,10}\bin\b|"
-    r"\b(?:essential|vital|indispensable|crucial|critical|key|central|necessary|needed|required|"
-    r"important)\s+(?:\w+\s+)?(?:to|for|in)\b|\binputs?\s+(?:for|to|in|into)\b|\bmake possible\b|"
-    r"\bpower(?:s|ing)?\b|\bfound in\b|\bgo(?:es)? into\b|\bunderpin\w*\b|\benabl\w+\b|"
-    r"\bderivative products\b|\bcomponents? (?:of|for|in)\b|\bapplications? in\b",
-    re.I,
+USE_AFTER = Folded(
+    re.compile(
+        r"\b(?:used|use)\s+(?:\w+\s+){0,2}?(?:in|for|to make)\b|"
+        r"\buse of\b[^⟨]{0,20}⟨M\d+⟩[^⟨]{0,10}\bin\b|"
+        r"\b(?:essential|vital|indispensable|crucial|critical|key|central|necessary|needed|"
+        r"required|important)\s+(?:\w+\s+)?(?:to|for|in)\b|\binputs?\s+(?:for|to|in|into)\b|"
+        r"\bmake possible\b|"
+        r"\bpower(?:s|ing)?\b|\bfound in\b|\bgo(?:es)? into\b|\bunderpin\w*\b|\benabl\w+\b|"
+        r"\bderivative products\b|\bcomponents? (?:of|for|in)\b|\bapplications? in\b",
+        re.I,
+    )
 )
-DEPEND_BEFORE = re.compile(
-    r"\b(?:depend\w*|rel(?:y|ies|ied|ying|iant|iance))\s+(?:\w+\s+){0,2}?on\b|\b(?:need|require)s?\b|"
-    r"\bdependent on\b",
-    re.I,
+DEPEND_BEFORE = Folded(
+    re.compile(
+        r"\b(?:depend\w*|rel(?:y|ies|ied|ying|iant|iance))\s+(?:\w+\s+){0,2}?on\b|\b(?:need|require)s?\b|"
+        r"\bdependent on\b",
+        re.I,
+    )
 )
 ANAPHOR = re.compile(r"^(?:\W*)(?:They|These|Such|Those|Their|These unseen)\b(?:\s+\w+){0,2}", re.I)
 DEPENDENCE = re.compile(
@@ -36,11 +43,13 @@ DEPENDENCE = re.compile(
     r"depend(?:s|ing)?|rel(?:y|ies|ying))\s+on\s+(?P<t>⟨C\d+⟩)",
     re.I,
 )
-EXPORT_CUE = re.compile(
-    r"\bexport\s+(?:restrictions?|controls?|curbs?|bans?|limits?|licen[cs](?:es?|ing)|quotas?|"
-    r"measures)\b|\b(?:curbs|restrictions|controls|bans)\s+on\s+(?:\w+\s+){0,3}exports?\b|"
-    r"\brestrict(?:ed|s|ing)?\s+(?:\w+\s+){0,3}exports?\b|⟨[MS]\d+⟩\s+curbs\b",
-    re.I,
+EXPORT_CUE = Folded(
+    re.compile(
+        r"\bexport\s+(?:restrictions?|controls?|curbs?|bans?|limits?|licen[cs](?:es?|ing)|quotas?|"
+        r"measures)\b|\b(?:curbs|restrictions|controls|bans)\s+on\s+(?:\w+\s+){0,3}exports?\b|"
+        r"\brestrict(?:ed|s|ing)?\s+(?:\w+\s+){0,3}exports?\b|⟨[MS]\d+⟩\s+curbs\b",
+        re.I,
+    )
 )
 SUSPENDED = re.compile(
     r"\b(?:suspen\w+|paus\w+|delay\w*|halt\w*|temporar\w+ stop|truce|reprieve|"
@@ -78,11 +87,16 @@ SHARE_NOISE = re.compile(
     r"interest rate|inflation|gdp|decline",
     re.I,
 )
-HEAD_OF = re.compile(
-    r"\b(?:CEO|chief executive|chairman|chairwoman|president|head|founder)\s+of\s+"
-    r"(?P<o>⟨O\d+⟩)",
-    re.I,
+HEAD_OF = Folded(
+    re.compile(
+        r"\b(?:CEO|chief executive|chairman|chairwoman|president|head|founder)\s+of\s+"
+        r"(?P<o>⟨O\d+⟩)",
+        re.I,
+    )
 )
+
+
+_ADMINISTRATION = re.compile(r"\badministration\b")
 
 
 def _stage(word: str) -> str:
@@ -124,10 +138,9 @@ def topic_of(view: View, topics: dict[int, list[Mention]], doc_topic: list[Menti
 def dependence_on_minerals(views: list[View], em: Emitter) -> None:
     prev: View | None = None
     for v in views:
-        minerals = [m for m in v.mentions if m.label is Label.MINERAL]
-        sectors = [m for m in v.mentions if m.label is Label.SECTOR]
+        minerals, sectors = "⟨m" in v.low, "⟨s" in v.low
         if sectors:
-            for cue in USE_AFTER.finditer(v.masked):
+            for cue in v.finditer(USE_AFTER):
                 before = v.slots(v.masked[: cue.start()], "M")
                 after = v.slots(v.masked[cue.end() :], "S")
                 conf = 0.8
@@ -139,7 +152,7 @@ def dependence_on_minerals(views: list[View], em: Emitter) -> None:
                         em.emit(T.DEPENDS_ON, s, m, v, "depends_on.used_in", conf)
                 if before and after:
                     break
-            for cue in DEPEND_BEFORE.finditer(v.masked):
+            for cue in v.finditer(DEPEND_BEFORE):
                 for s in v.slots(v.masked[: cue.start()], "S")[-4:]:
                     for m in v.slots(v.masked[cue.end() :], "M")[:4]:
                         em.emit(T.DEPENDS_ON, s, m, v, "depends_on.sector_relies", 0.8)
@@ -147,11 +160,6 @@ def dependence_on_minerals(views: list[View], em: Emitter) -> None:
             prev = v if minerals else prev
         if v.sentence.heading:
             prev = None
-
-
-_DEP_HINT = re.compile(r"depend|relian|rely|relie", re.I)
-_EXPORT_HINT = re.compile(r"export|curbs", re.I)
-_SHARE_HINT = re.compile(r"%|percent|per cent", re.I)
 
 
 def country_dependence(
@@ -163,13 +171,13 @@ def country_dependence(
     main_country: str | None,
 ) -> None:
     for v in views:
-        if not _DEP_HINT.search(v.masked):
+        if not (v.sentence.hints & hints.DEPEND and hints.DEPEND_HINT.search(v.masked)):
             continue
         for m in DEPENDENCE.finditer(v.masked):
             target = v.slots(m.group("t"))[0]
             head = v.masked[: m.start()]
             subject = None
-            if re.search(r"\badministration\b", head) and main_country:
+            if main_country and _ADMINISTRATION.search(head):
                 subject = main_country
             if subject is None:
                 for p in v.slots(head, "P"):
@@ -201,7 +209,7 @@ def control_shares(
     views: list[View], em: Emitter, topics: dict[int, list[Mention]], doc_topic: list[Mention]
 ) -> None:
     for v in views:
-        if not _SHARE_HINT.search(v.text):
+        if not (v.sentence.hints & hints.SHARE and hints.SHARE_HINT.search(v.text)):
             continue
         actors = [m for m in v.mentions if m.label is Label.COUNTRY]
         if not actors:
@@ -251,15 +259,16 @@ def control_shares(
 
 def export_restrictions(views: list[View], em: Emitter) -> None:
     for v in views:
-        if not _EXPORT_HINT.search(v.masked):
+        if not (v.sentence.hints & hints.EXPORT and hints.EXPORT_HINT.search(v.masked)):
             continue
-        for cue in EXPORT_CUE.finditer(v.masked):
+        for cue in v.finditer(EXPORT_CUE):
             head, tail = v.masked[: cue.start()], v.masked[cue.end() :]
             actors = v.slots(head, "CJ")
             if not actors:
                 continue
             actor = actors[-1]
-            goods = v.slots(tail[:80], "MS")[:3] or v.slots(head[-60:] + cue.group(0), "MS")[-2:]
+            cue_text = v.masked[cue.start() : cue.end()]
+            goods = v.slots(tail[:80], "MS")[:3] or v.slots(head[-60:] + cue_text, "MS")[-2:]
             status = "suspended" if SUSPENDED.search(v.masked) else None
             for g in goods:
                 em.emit(
@@ -277,7 +286,7 @@ def leadership(views: list[View], em: Emitter) -> dict[str, str]:
     """LEADS from head-of-state titles with a country; returns person id -> country id."""
     leaders: dict[str, str] = {}
     for v in views:
-        for m in v.mentions:
+        for m in v.mentions if "⟨p" in v.low else ():
             if m.label is Label.PERSON and m.country and m.role:
                 rtype = T.LEADS if m.head else T.AFFILIATED_WITH
                 if (
@@ -294,9 +303,10 @@ def leadership(views: list[View], em: Emitter) -> dict[str, str]:
                     and m.head
                 ):
                     leaders[m.entity] = m.country
-        for hm in HEAD_OF.finditer(v.masked):
+        for hm in v.finditer(HEAD_OF) if "⟨o" in v.low else ():
             people = v.slots(v.masked[: hm.start()][-40:] + v.masked[hm.end() :][:40], "P")
-            org = v.slots(hm.group("o"))[0]
+            org = v.slots(v.masked[hm.start("o") : hm.end("o")])[0]
+            role = v.masked[hm.start() : hm.end()].split()[0]
             for p in people[:1]:
-                em.emit(T.LEADS, p, org, v, "leads.head_of", 0.75, role=hm.group(0).split()[0])
+                em.emit(T.LEADS, p, org, v, "leads.head_of", 0.75, role=role)
     return leaders

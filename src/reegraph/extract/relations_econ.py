@@ -5,28 +5,39 @@ from __future__ import annotations
 import re
 
 from reegraph.extract.emit import Emitter
+from reegraph.extract.folding import Folded
+from reegraph.extract.hints import any_in
 from reegraph.extract.numbers import money, tariff_rates, tonnages
 from reegraph.extract.views import View
 from reegraph.model import Label
 from reegraph.model import RelationType as T
 
-BUY = re.compile(
-    r"\b(?:buy|buys|bought|buying|purchase|purchases|purchased|purchasing|import|imports)\b", re.I
+BUY = Folded(
+    re.compile(
+        r"\b(?:buy|buys|bought|buying|purchase|purchases|purchased|purchasing|import|imports)\b",
+        re.I,
+    )
 )
 TARIFF = re.compile(r"\btariffs?\b|\bduties\b|\blevies\b", re.I)
 TARIFF_ON = re.compile(
     r"\b(?:tariffs?|duties|levies)\s+on\s+(?P<t>(?:\w+\s+){0,2}?⟨[JCKMS]\d+⟩)(?P<rest>[^⟨]{0,40}(?:⟨[KS]\d+⟩)?)",
     re.I,
 )
-INVEST = re.compile(r"\binvest(?:s|ed|ing|ments?)?\b|\bpledged\b|\bstakes?\b|\bplan\s+for\b", re.I)
-PRODUCE = re.compile(
-    r"\b(?:boost|increase|expand|ramp up|scale up|grow)\s+(?:\w+\s+){0,2}?"
-    r"(?P<g>(?:⟨[JC]\d+⟩\s+)?⟨[MK]\d+⟩)\s+(?:production|output|mining)\b|"
-    r"\b(?:produces|produced|mines|mined|producing)\s+(?:\w+\s+){0,3}?(?P<g2>⟨[MK]\d+⟩)",
-    re.I,
+INVEST = Folded(
+    re.compile(r"\binvest(?:s|ed|ing|ments?)?\b|\bpledged\b|\bstakes?\b|\bplan\s+for\b", re.I)
 )
-PROCESS = re.compile(
-    r"\b(?:process(?:es|ed|ing)?|refin(?:es|ed|ing))\s+(?:\w+\s+){0,4}?(?P<g>⟨M\d+⟩)", re.I
+PRODUCE = Folded(
+    re.compile(
+        r"\b(?:boost|increase|expand|ramp up|scale up|grow)\s+(?:\w+\s+){0,2}?"
+        r"(?P<g>(?:⟨[JC]\d+⟩\s+)?⟨[MK]\d+⟩)\s+(?:production|output|mining)\b|"
+        r"\b(?:produces|produced|mines|mined|producing)\s+(?:\w+\s+){0,3}?(?P<g2>⟨[MK]\d+⟩)",
+        re.I,
+    )
+)
+PROCESS = Folded(
+    re.compile(
+        r"\b(?:process(?:es|ed|ing)?|refin(?:es|ed|ing))\s+(?:\w+\s+){0,4}?(?P<g>⟨M\d+⟩)", re.I
+    )
 )
 INVOLVED = re.compile(
     r"\b(?:contribute|contributes|contributing|take part|participate|participates|"
@@ -34,11 +45,13 @@ INVOLVED = re.compile(
     r"(?:\w+\s+){0,3}?(?P<s>⟨S\d+⟩)",
     re.I,
 )
-PARTNER = re.compile(
-    r"(?:signed|sign|inked|struck|formed|entered(?: into)?)\s+(?:a|an)\s+(?:\w+\s+){0,3}?"
-    r"(?:memorandum|MOU|agreement|deal|partnership|joint venture)\s+(?:of understanding\s+)?"
-    r"with\s+(?:(?:\w+|⟨J\d+⟩)\s+){0,3}?(?P<b>⟨[OC]\d+⟩)|partner(?:ed|s|ing)?\s+with\s+(?:\w+\s+){0,2}?(?P<b2>⟨[OC]\d+⟩)",
-    re.I,
+PARTNER = Folded(
+    re.compile(
+        r"(?:signed|sign|inked|struck|formed|entered(?: into)?)\s+(?:a|an)\s+(?:\w+\s+){0,3}?"
+        r"(?:memorandum|MOU|agreement|deal|partnership|joint venture)\s+(?:of understanding\s+)?"
+        r"with\s+(?:(?:\w+|⟨J\d+⟩)\s+){0,3}?(?P<b>⟨[OC]\d+⟩)|partner(?:ed|s|ing)?\s+with\s+(?:\w+\s+){0,2}?(?P<b2>⟨[OC]\d+⟩)",
+        re.I,
+    )
 )
 BASED = re.compile(
     r"(?P<p>⟨[LC]\d+⟩)-based\s+(?:\w+\s+){0,3}?(?P<o>⟨O\d+⟩)|(?P<o2>⟨O\d+⟩)\s*,\s+(?:a|an|the)\s+(?:\w+\s+){0,2}?(?P<p2>⟨[JC]\d+⟩)|"
@@ -56,7 +69,7 @@ def _subject(v: View, upto: int, codes: str = "CJO") -> list:  # type: ignore[ty
 
 
 def purchases(v: View, em: Emitter) -> None:
-    for m in BUY.finditer(v.masked):
+    for m in v.finditer(BUY):
         goods = v.slots(v.masked[m.end() :][:120], "K") or v.slots(
             v.masked[max(0, m.start() - 50) : m.start()], "K"
         )
@@ -121,18 +134,23 @@ def tariffs(v: View, em: Emitter, main: str | None) -> None:
         )
 
 
+_INVESTED_IN = re.compile(r"\b(?:in|into|to)\s+(?:the\s+)?(?:[\w-]+\s+){0,6}?(⟨[CLRO]\d+⟩)")
+_POSSESSOR = re.compile(r"(⟨O\d+⟩)[’']s\s+\$")
+
+
 def investments(v: View, em: Emitter) -> None:
-    if not INVEST.search(v.masked):
+    cues = list(v.finditer(INVEST))
+    if not cues:
         return
     amounts = money(v.text)
-    for m in INVEST.finditer(v.masked):
+    for m in cues:
         subj = _subject(v, m.start(), "CJO")
         subj = [s for s in subj if s.sense != "adj"] or subj
         tail = v.masked[m.end() :]
-        at = re.search(r"\b(?:in|into|to)\s+(?:the\s+)?(?:[\w-]+\s+){0,6}?(⟨[CLRO]\d+⟩)", tail)
+        at = _INVESTED_IN.search(tail)
         targets = v.slots(at.group(1)) if at else []
         # "Toyota's $10 billion plan": the possessor invests.
-        poss = re.search(r"(⟨O\d+⟩)[’']s\s+\$", v.masked)
+        poss = _POSSESSOR.search(v.masked)
         if poss:
             subj = v.slots(poss.group(1))
         if not subj or not targets:
@@ -154,14 +172,14 @@ def investments(v: View, em: Emitter) -> None:
 
 
 def production(v: View, em: Emitter) -> None:
-    for m in PRODUCE.finditer(v.masked):
-        goods = v.slots(m.group("g") or m.group("g2") or "", "MK")
+    for m in v.finditer(PRODUCE):
+        goods = v.slots(v.group(m, "g") or v.group(m, "g2") or "", "MK")
         subj = [s for s in _subject(v, m.start(), "CO") if s.sense != "adj"]
         if subj and goods:
             em.emit(T.PRODUCES, subj[-1], goods[-1], v, "produces.subj_verb", 0.7)
-    for m in PROCESS.finditer(v.masked):
+    for m in v.finditer(PROCESS):
         subj = [s for s in _subject(v, m.start(), "CO") if s.sense != "adj"]
-        goods = v.slots(m.group("g"))
+        goods = v.slots(v.group(m, "g") or "")
         if subj and goods and m.start() - v.masked.rfind("⟩", 0, m.start()) < 4:
             em.emit(T.PROCESSES, subj[-1], goods[0], v, "processes.subj_verb", 0.7)
 
@@ -175,23 +193,29 @@ def involvement(v: View, em: Emitter) -> None:
 
 
 def partnerships(v: View, em: Emitter) -> None:
-    for m in PARTNER.finditer(v.masked):
-        b = v.slots(m.group("b") or m.group("b2"))[0]
+    for m in v.finditer(PARTNER):
+        b = v.slots(v.group(m, "b") or v.group(m, "b2") or "")[0]
         subj = [s for s in _subject(v, m.start(), "CO") if s.sense != "adj" and s is not b]
         if subj:
             em.emit(T.PARTNERS_WITH, subj[-1], b, v, "partners_with.signed_with", 0.8)
 
 
 _INVOLVE_HINTS = ("contribut", "take part", "particip", "involved", "work", "collaborat")
+_PRODUCE_HINTS = ("produc", "mine", "mining", "process", "refin", "output")
 
 
 def bases(v: View, em: Emitter, low: str) -> None:
-    for m in v.mentions:
+    orgs, places = "⟨o" in low, "⟨l" in low
+    for m in v.mentions if orgs else ():
         if m.label is Label.ORGANIZATION and m.country and (m.rule != "lexicon" or m.country_from):
             how = m.country_from or m.rule.split(".")[-1]
             conf = {"name_prefix": 0.6, "list": 0.5}.get(how, 0.75)
             em.emit(T.BASED_IN, m, m.country, v, f"based_in.{how}", conf, mod="asserted")
-    for bm in BASED.finditer(v.masked) if ("based" in low or "⟨o" in low) else ():
+    # BASED needs "based", "headquartered" or an organisation, a comma and a country.
+    based = "based" in low or "headquartered" in low
+    if not based and orgs and "," in low and ("⟨j" in low or "⟨c" in low):
+        based = True
+    for bm in BASED.finditer(v.masked) if based else ():
         org = v.slots(bm.group("o") or bm.group("o2") or bm.group("o3") or "")
         place = v.slots(bm.group("p") or bm.group("p2") or bm.group("p3") or "")
         if org and place:
@@ -207,7 +231,7 @@ def bases(v: View, em: Emitter, low: str) -> None:
             em.emit(
                 T.LOCATED_IN, listed, country, v, "located_in.city_country", 0.8, mod="asserted"
             )
-    for m in v.mentions:
+    for m in v.mentions if places else ():
         if (
             m.label is Label.PLACE
             and m.country
@@ -228,18 +252,19 @@ def run_all(views: list[View], em: Emitter, leaders: dict[str, str], main: str |
     for v in views:
         if v.sentence.heading or not v.mentions:
             continue
-        low = v.masked.lower()
-        # Keyword checks keep the per-sentence cost near zero for sentences that say none of this.
+        low = v.low
+        # Keyword checks keep the per-sentence cost near zero for sentences that say none of
+        # this; a rule whose pattern needs a placeholder ("⟨M3⟩") also needs its code.
         if "⟨k" in low and ("buy" in low or "purchas" in low or "import" in low):
             purchases(v, em)
         if "tariff" in low or "dut" in low or "lev" in low:
             tariffs(v, em, main)
         if "invest" in low or "pledge" in low or "stake" in low or "plan for" in low:
             investments(v, em)
-        if any(w in low for w in ("produc", "mine", "mining", "process", "refin", "output")):
+        if ("⟨m" in low or "⟨k" in low) and any_in(low, _PRODUCE_HINTS):
             production(v, em)
-        if "⟨s" in low and any(w in low for w in _INVOLVE_HINTS):
+        if "⟨s" in low and any_in(low, _INVOLVE_HINTS):
             involvement(v, em)
-        if "with" in low:
+        if "with" in low and ("⟨o" in low or "⟨c" in low):
             partnerships(v, em)
         bases(v, em, low)

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+
+from reegraph.extract.hints import sentence_hints
 
 ABBREVIATIONS = frozenset(
     [
@@ -120,16 +122,17 @@ _STARTERS = frozenset(
     ]
 )
 _BOUNDARY = re.compile(r"[.!?…]+[\"”’')\]]*(?=\s+[\"“‘(\[]?[A-Z0-9])")
-_LEAD = re.compile(r"^[-•●▪◦*·–—\s]+")
+_LEAD = re.compile(r"[-•●▪◦*·–—\s]+")  # bullets and dashes before a sentence (matched at it)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Sentence:
     index: int
     start: int
     end: int
     para: int
     heading: bool  # a line without final punctuation: a title or section heading
+    hints: int  # which rules' keyword checks it passes (see reegraph.extract.hints)
 
 
 def _is_abbrev(line: str, dot: int) -> bool:
@@ -160,7 +163,7 @@ def _is_abbrev(line: str, dot: int) -> bool:
         return True
     if len(word) == 1 and word.isalpha():  # initials "J. Smith"
         return True
-    if line[:dot].strip().isdigit() and j == len(line) - len(line.lstrip()):  # "2. Heading"
+    if line[j:dot].isdigit() and (j == 0 or line[:j].isspace()):  # "2. Heading"
         return True
     return "." in word and len(word) <= 6  # "a.m", "i.e" style
 
@@ -172,23 +175,27 @@ def _split_line(line: str, offset: int) -> list[tuple[int, int]]:
         dot = m.start()
         if line[dot] == "." and m.end() - dot == 1 and _is_abbrev(line, dot):
             continue
-        if line[start : m.end()].strip():
-            out.append((start, m.end()))
+        out.append((start, m.end()))  # never blank: it ends with the boundary's punctuation
         start = m.end()
     if line[start:].strip():
         out.append((start, len(line)))
     spans = []
     for s, e in out:
-        seg = line[s:e]
-        lead = len(seg) - len(_LEAD.sub("", seg))
-        seg_end = len(seg.rstrip())
+        lead = lm.end() - s if (lm := _LEAD.match(line, s, e)) else 0
+        seg_end = e - s if not line[e - 1].isspace() else len(line[s:e].rstrip())
         if seg_end > lead:
             spans.append((offset + s + lead, offset + s + seg_end))
     return spans
 
 
-def split_sentences(text: str, debris: Sequence[tuple[int, int]] = ()) -> list[Sentence]:
-    """Sentences of ``text`` outside ``debris`` spans, in order."""
+def split_sentences(
+    text: str,
+    debris: Sequence[tuple[int, int]] = (),
+    hints: Callable[[int, int], int | None] | None = None,
+) -> list[Sentence]:
+    """Sentences of ``text`` outside ``debris`` spans, in order. ``hints`` gives the
+    keyword hints of a span (see :class:`reegraph.extract.phrases.Scan`); by default
+    they are read from the sentence text."""
     starts = [d[0] for d in debris]
     ends = {d[0]: d[1] for d in debris}
     sentences: list[Sentence] = []
@@ -203,7 +210,9 @@ def split_sentences(text: str, debris: Sequence[tuple[int, int]] = ()) -> list[S
             # Whole-line debris (the cleaner works on lines).
             continue
         for s, e in _split_line(raw, line_start):
-            body = text[s:e]
-            heading = body[-1] not in '.!?:;"”’)…' and len(body) < 160
-            sentences.append(Sentence(len(sentences), s, e, para, heading))
+            heading = text[e - 1] not in '.!?:;"”’)…' and e - s < 160
+            found = hints(s, e) if hints else None
+            if found is None:
+                found = sentence_hints(text[s:e])
+            sentences.append(Sentence(len(sentences), s, e, para, heading, found))
     return sentences

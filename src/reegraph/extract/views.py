@@ -8,8 +8,12 @@ Adjectival country mentions ("Japanese") use the code ``J``.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+from re import Match
+from typing import Any
 
+from reegraph.extract.folding import Folded, folds
 from reegraph.extract.mentions import Mention
 from reegraph.extract.sentences import Sentence
 from reegraph.model import Label
@@ -29,27 +33,46 @@ CODE = {
 SLOT = re.compile(r"⟨([A-Za-z])(\d+)⟩")
 
 
-@dataclass
+@dataclass(slots=True)
 class View:
     sentence: Sentence
     text: str
     mentions: list[Mention]
     masked: str = ""
-    para_mentions: list[Mention] = field(default_factory=list)
     low: str = ""  # masked, lower-cased: for the rules' keyword checks
+    memo: dict[str, Any] = field(default_factory=dict)  # what rules computed once per sentence
+    # ``low`` when case-insensitive patterns may run on it (see reegraph.extract.folding).
+    fold: str | None = None
 
     def __post_init__(self) -> None:
-        parts: list[str] = []
-        pos = 0
-        base = self.sentence.start
-        for i, m in enumerate(self.mentions):
-            code = "J" if m.label is Label.COUNTRY and m.sense == "adj" else CODE[m.label]
-            parts.append(self.text[pos : m.start - base])
-            parts.append(f"⟨{code}{i}⟩")
-            pos = m.end - base
-        parts.append(self.text[pos:])
-        self.masked = "".join(parts)
+        if self.mentions:
+            parts: list[str] = []
+            pos = 0
+            base = self.sentence.start
+            text = self.text
+            for i, m in enumerate(self.mentions):
+                code = "J" if m.label is Label.COUNTRY and m.sense == "adj" else CODE[m.label]
+                parts += (text[pos : m.start - base], f"⟨{code}{i}⟩")
+                pos = m.end - base
+            parts.append(text[pos:])
+            self.masked = "".join(parts)
+        else:
+            self.masked = self.text
         self.low = self.masked.lower()
+        self.fold = self.low if folds(self.masked) else None
+
+    def finditer(self, pattern: Folded) -> Iterator[Match[str]]:
+        """Matches of a case-insensitive pattern in ``masked``."""
+        return pattern.finditer(self.masked, self.fold)
+
+    def search(self, pattern: Folded, end: int | None = None) -> Match[str] | None:
+        """The first match in ``masked[:end]``."""
+        return pattern.search(self.masked, self.fold, end)
+
+    def group(self, m: Match[str], group: int | str = 0) -> str | None:
+        """The masked text of a match's group (None when it did not take part)."""
+        start, end = m.span(group)
+        return self.masked[start:end] if start >= 0 else None
 
     def slots(self, chunk: str, codes: str = "") -> list[Mention]:
         """Mentions whose placeholders occur in ``chunk`` (optionally only these codes)."""

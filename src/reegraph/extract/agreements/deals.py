@@ -40,6 +40,7 @@ from reegraph.extract.agreements.patterns import (
     TERM_OWN,
     TITLE_CAP,
     TITLE_Q,
+    TITLE_WORD,
     TRIGGER,
     VERBAL_TRUCE,
     WITH,
@@ -63,7 +64,7 @@ _CONTROLS = {"restrictions": "controls", "curbs": "controls", "limits": "control
              "licensing": "controls", "bans": "controls", "ban": "controls"}  # fmt: skip
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Trigger:
     """An agreement word of a masked sentence ("pact") or a verb of agreeing ("agreed to pause")."""
 
@@ -73,7 +74,7 @@ class Trigger:
     verbal: bool = False
 
 
-@dataclass
+@dataclass(slots=True)
 class Reference:
     """A definite description waiting for the end of the document to find its antecedent."""
 
@@ -86,11 +87,51 @@ class Reference:
     np: str = ""
 
 
-def triggers(masked: str) -> list[Trigger]:
-    found = [Trigger(m.start("k"), m.end("k"), m.group("k")) for m in TRIGGER.finditer(masked)]
+_LISTED_SUBJECT = re.compile(r"⟨[CPO]\d+⟩\s*(?:and|,)\s*$")  # "⟨C1⟩ and ⟨C2⟩ signed"
+_QUOTE = frozenset('"“')  # TITLE_Q needs one
+
+
+def _signs(v: View) -> list[re.Match[str]]:
+    """SIGN matches of a masked sentence (computed once per sentence). A match before an
+    agreement word is also a match of the text before it: the word starts after a
+    non-word character, and SIGN's words end with word characters."""
+    if (found := v.memo.get("signs")) is None:
+        found = v.memo["signs"] = list(v.finditer(SIGN))
+    return found
+
+
+def _signed_before(v: View, pos: int) -> bool:
+    signs = _signs(v)
+    return bool(signs) and signs[0].end() <= pos
+
+
+def _between(v: View) -> re.Match[str] | None:
+    if "between" not in v.memo:
+        v.memo["between"] = BETWEEN.search(v.masked)
+    return v.memo["between"]  # type: ignore[no-any-return]
+
+
+def _non_binding(v: View) -> bool:
+    if "non_binding" not in v.memo:
+        v.memo["non_binding"] = bool(NON_BINDING.search(v.text))
+    return v.memo["non_binding"]  # type: ignore[no-any-return]
+
+
+def _date(v: View, published: str | None) -> str | None:
+    if "date" not in v.memo:
+        v.memo["date"] = find_date(v.text, published)
+    return v.memo["date"]  # type: ignore[no-any-return]
+
+
+def triggers(v: View) -> list[Trigger]:
+    masked = v.masked
+    found = [
+        Trigger(m.start("k"), m.end("k"), masked[m.start("k") : m.end("k")])
+        for m in v.finditer(TRIGGER)
+    ]
     found += [
-        Trigger(m.start("k"), m.end("k"), m.group("k"), verbal=True)
-        for m in VERBAL_TRUCE.finditer(masked)
+        Trigger(m.start("k"), m.end("k"), masked[m.start("k") : m.end("k")], verbal=True)
+        for m in (v.finditer(VERBAL_TRUCE) if "agree" in v.low else ())  # the verb is needed
     ]
     return sorted(found, key=lambda t: t.start)
 
@@ -130,7 +171,7 @@ class AgreementRules(FrameFinderBase):
     def _continuation(self, v: View) -> None:
         """ "In practical terms, this meant ... materials like X, Y and Z": what the
         agreement last discussed in this paragraph covers (lower confidence)."""
-        if not CONTINUES.match(v.text):
+        if not (v.sentence.hints & hints.CONTINUES and CONTINUES.match(v.text)):
             return
         frames = [f for f in self._recent() if f.last_para == v.sentence.para]
         lst = LIST_CUE.search(v.masked)
@@ -148,7 +189,7 @@ class AgreementRules(FrameFinderBase):
         head, tail = v.masked[: trig.start], v.masked[trig.end :]
         parties: list[str] = []
         signers: list[Mention] = []
-        if m := BETWEEN.search(v.masked):
+        if m := _between(v):
             parties += self._countries(v.slots(m.group(0), "CJPO"))
             signers += v.slots(m.group(0), "P")
         named_here = self._countries(v.slots(np, "CJPO"))
@@ -157,7 +198,7 @@ class AgreementRules(FrameFinderBase):
         )
         if m := PAIR.search(np):
             parties += self._countries(v.slots(m.group(0)))
-        signs = list(SIGN.finditer(head))
+        signs = [s for s in _signs(v) if s.end() <= trig.start]  # the verbs before it
         sign = signs[-1] if signs else None  # the verb nearest the agreement word
         if sign is not None:
             subj = v.masked[: sign.start()]
@@ -165,7 +206,7 @@ class AgreementRules(FrameFinderBase):
                 parties += self._context_parties(v)
             subj = (
                 subj[max(subj.rfind(","), subj.rfind(";"), -1) + 1 :]
-                if not re.search(r"⟨[CPO]\d+⟩\s*(?:and|,)\s*$", subj)
+                if not _LISTED_SUBJECT.search(subj)
                 else subj
             )
             actors = v.slots(subj, "CPO")
@@ -183,13 +224,17 @@ class AgreementRules(FrameFinderBase):
         return seen, signers, explicit
 
     def _agreements(self, v: View, prev: View | None) -> bool:
-        if not hints.any_in(v.low, hints.AGREEMENT):
+        if not (v.sentence.hints & hints.AGREEMENT and hints.any_in(v.low, hints.AGREEMENT_WORDS)):
             return False
-        trigs = triggers(v.masked)
+        trigs = triggers(v)
         if not trigs:
             return False
-        titles = [m.group("t").strip() for m in TITLE_Q.finditer(v.text)]
-        if not titles:
+        titles = (
+            [m.group("t").strip() for m in TITLE_Q.finditer(v.text)]
+            if not _QUOTE.isdisjoint(v.text)
+            else []
+        )
+        if not titles and TITLE_WORD.search(v.text):
             titles = [
                 m.group("t").strip()
                 for m in TITLE_CAP.finditer(v.text)
@@ -207,7 +252,7 @@ class AgreementRules(FrameFinderBase):
             if modality(v.masked[: trig.end]) is None:
                 continue  # "would not sign the draft accord": no agreement is asserted
             np = noun_phrase(head)
-            if before and PREDICATE.search(head):
+            if before and v.search(PREDICATE, trig.start):
                 # "reported the pause as a one-year truce": more about the same frame
                 for f in before:
                     self._attach(f, v, trig, word, [], [], [], np, plural)
@@ -225,12 +270,12 @@ class AgreementRules(FrameFinderBase):
                     and m.label is Label.COUNTRY
                 ]
                 parties = self._countries(in_title) or parties
-            definite = bool(DEFINITE.search(head)) and not named
+            definite = bool(v.search(DEFINITE, trig.start)) and not named
             introduces = (
                 named
                 or explicit
                 or trig.verbal
-                or bool(SIGN.search(head))
+                or _signed_before(v, trig.start)
                 or (not definite and bool(INDEFINITE.search(head)))
             )
             found = self._frames_for(
@@ -394,14 +439,14 @@ class AgreementRules(FrameFinderBase):
                         doc=self.doc_id,
                     )
                 )
-        signed = bool(SIGN.search(v.masked))
+        signed = bool(_signs(v))
         for s in signers:
             f.claims.append(
                 Claim(
                     T.SIGNED, s.entity, "@frame", v, "signed.subj_verb_obj", 0.85, doc=self.doc_id
                 )
             )
-        if signed and (date := find_date(v.text, self.published)):
+        if signed and (date := _date(v, self.published)):
             f.date = f.date or date
         place = self._places(v, trig.start - 80, trig.end + 80)
         if place and signed:
@@ -422,11 +467,13 @@ class AgreementRules(FrameFinderBase):
         measure = self._measure(v, trig, word) if word in SUSPENDING and not trig.verbal else None
         if measure and measure not in f.measures:
             f.measures.append(measure)
-        if NON_BINDING.search(v.text) or word in {"framework", "memorandum", "MOU"}:
+        if word in {"framework", "memorandum", "MOU"} or _non_binding(v):
             f.binding = False
         f.status = f.status or ("signed" if signed else None)
         # What it covers: goods and sectors after the trigger, or just before it.
-        tail = _CLAUSE_END.split(v.masked[trig.end :])[0]
+        tail = v.masked[trig.end :]
+        if end := _CLAUSE_END.search(tail):
+            tail = tail[: end.start()]
         goods = v.slots(tail, "MKS") or v.slots(
             v.masked[max(0, trig.start - 40) : trig.start], "MKS"
         )

@@ -5,7 +5,6 @@ from __future__ import annotations
 from reegraph.extract import hints
 from reegraph.extract.agreements.deals import AgreementRules
 from reegraph.extract.agreements.meetings import MeetingRules
-from reegraph.extract.agreements.patterns import MEET_HINT
 from reegraph.extract.views import View
 
 
@@ -17,7 +16,11 @@ class FrameFinder(MeetingRules, AgreementRules):
         prev: View | None = None
         for v in views:
             if not v.sentence.heading:
-                if hints.any_in(v.low, hints.MEETING) and MEET_HINT.search(v.masked):
+                if (
+                    v.sentence.hints & hints.MEETING
+                    and hints.any_in(v.low, hints.MEETING_WORDS)
+                    and hints.MEET_HINT.search(v.masked)
+                ):
                     self._meetings(v, prev)
                 if not self._agreements(v, prev):
                     self._continuation(v)

@@ -24,8 +24,8 @@ class MeetingRules(FrameFinderBase):
                     break
 
     def _meetings(self, v: View, prev: View | None) -> None:
-        for m in MEETING.finditer(v.masked):
-            people = list(v.slots(m.group(0), "PJ"))
+        for m in v.finditer(MEETING):
+            people = list(v.slots(v.masked[m.start() : m.end()], "PJ"))
             ids = []
             for p in people:
                 pid = (

@@ -9,7 +9,7 @@ from reegraph.extract.views import View
 from reegraph.model import RelationType as T
 
 
-@dataclass
+@dataclass(slots=True)
 class Claim:
     rtype: T
     source: str  # entity id or "@frame"
@@ -22,7 +22,7 @@ class Claim:
     doc: str = ""
 
 
-@dataclass
+@dataclass(slots=True)
 class Frame:
     kind: str  # "agreement" or "meeting"
     family: str  # truce | memorandum | generic | meeting

@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import re
 
-TRIGGER = re.compile(
-    r"(?<!to )\b(?P<k>framework agreements?|frameworks?|agreements?|deals?|pacts?|accords?|"
-    r"treat(?:y|ies)|memorand(?:um|a)(?: of understanding)?|MOUs?|MoUs?|truce|pause|suspension|"
-    r"reprieve|détente|ceasefire)\b",
-    re.I,
+from reegraph.extract.folding import Folded
+
+TRIGGER = Folded(
+    re.compile(
+        r"(?<!to )\b(?P<k>framework agreements?|frameworks?|agreements?|deals?|pacts?|accords?|"
+        r"treat(?:y|ies)|memorand(?:um|a)(?: of understanding)?|MOUs?|MoUs?|truce|pause|suspension|"
+        r"reprieve|détente|ceasefire)\b",
+        re.I,
+    )
 )
 SKIP = r"(?:(?:[\w’'-]+|⟨J\d+⟩)\s+)"
 FAMILY = {
@@ -32,16 +36,20 @@ KIND = {
     "ceasefire": "truce",
     "framework agreement": "framework",
 }
-DEFINITE = re.compile(
-    r"(?:\b(?:the|this|that|these|those|its|their|both)\s+(?:[\w’'-]+\s+){0,3}|"
-    r"⟨[CP]\d+⟩(?:[’']s)?\s+(?:[\w-]+\s+){0,2})$",
-    re.I,
+DEFINITE = Folded(
+    re.compile(
+        r"(?:\b(?:the|this|that|these|those|its|their|both)\s+(?:[\w’'-]+\s+){0,3}|"
+        r"⟨[CP]\d+⟩(?:[’']s)?\s+(?:[\w-]+\s+){0,2})$",
+        re.I,
+    )
 )
 INDEFINITE = re.compile(r"\b(?:a|an|another|one|new|similar)\s+(?:[\w’'-]+,?\s+){0,3}$", re.I)
-SIGN = re.compile(
-    r"\b(?:signed|sign|signing|inked|ink|concluded|struck|reached|sealed|agreed|agree|"
-    r"secured|finali[sz]ed)\b",
-    re.I,
+SIGN = Folded(
+    re.compile(
+        r"\b(?:signed|sign|signing|inked|ink|concluded|struck|reached|sealed|agreed|agree|"
+        r"secured|finali[sz]ed)\b",
+        re.I,
+    )
 )
 BETWEEN = re.compile(
     r"\bbetween\s+(?:the\s+)?(?:Presidents\s+)?(?P<a>⟨[CPO]\d+⟩)\s+and\s+(?:the\s+)?(?:his\s+)?(?P<b>⟨[JCPO]\d+⟩)"
@@ -58,17 +66,20 @@ BOTH_SIDES = re.compile(
 TITLE_Q = re.compile(
     r"[“\"](?P<t>[^”\"]{0,200}?(?:Framework|Agreement|Accord|Treaty|Memorandum|Pact|Partnership)[^”\"]{0,160}?)[”\"]"
 )
+TITLE_WORD = re.compile(r"Framework|Agreement|Accord|Treaty|Memorandum|Pact")  # TITLE_CAP needs one
 TITLE_CAP = re.compile(
     r"\b(?P<t>(?:[A-Z][\w.]*[-–\s]+){0,4}(?:Framework|Agreement|Accord|Treaty|Memorandum|Pact)"
     r"(?:\s+(?:for|on|of|to|through|and|the|in|[A-Z][\w-]*))*[A-Z][\w-]*)"
 )
-MEETING = re.compile(
-    rf"(?P<a>⟨P\d+⟩)(?:[’']s)?\s+{SKIP}{{0,2}}?(?:meeting|talks|summit)\s+with\s+{SKIP}{{0,3}}?(?P<b>⟨P\d+⟩)|"
-    rf"(?:meeting|talks|summit)\s+between\s+{SKIP}{{0,3}}?(?P<c>⟨P\d+⟩)\s+and\s+{SKIP}{{0,3}}?(?P<d>⟨[PJ]\d+⟩)|"
-    rf"(?P<e>⟨P\d+⟩)\s+and\s+{SKIP}{{0,3}}?(?P<f>⟨P\d+⟩)(?:[’']s)?\s+{SKIP}{{0,3}}?(?:meeting|met|talks)\b|"
-    rf"(?P<g>⟨P\d+⟩)\s*[-–]\s*(?P<h>⟨P\d+⟩)\s+(?:meet|meeting|summit|talks)\b|"
-    rf"(?P<i>⟨P\d+⟩)\s+(?:is\s+scheduled\s+to\s+|will\s+|to\s+)?(?:meets?|met)\s+(?:with\s+)?{SKIP}{{0,3}}?(?P<j>⟨P\d+⟩)",
-    re.I,
+MEETING = Folded(
+    re.compile(
+        rf"(?P<a>⟨P\d+⟩)(?:[’']s)?\s+{SKIP}{{0,2}}?(?:meeting|talks|summit)\s+with\s+{SKIP}{{0,3}}?(?P<b>⟨P\d+⟩)|"
+        rf"(?:meeting|talks|summit)\s+between\s+{SKIP}{{0,3}}?(?P<c>⟨P\d+⟩)\s+and\s+{SKIP}{{0,3}}?(?P<d>⟨[PJ]\d+⟩)|"
+        rf"(?P<e>⟨P\d+⟩)\s+and\s+{SKIP}{{0,3}}?(?P<f>⟨P\d+⟩)(?:[’']s)?\s+{SKIP}{{0,3}}?(?:meeting|met|talks)\b|"
+        rf"(?P<g>⟨P\d+⟩)\s*[-–]\s*(?P<h>⟨P\d+⟩)\s+(?:meet|meeting|summit|talks)\b|"
+        rf"(?P<i>⟨P\d+⟩)\s+(?:is\s+scheduled\s+to\s+|will\s+|to\s+)?(?:meets?|met)\s+(?:with\s+)?{SKIP}{{0,3}}?(?P<j>⟨P\d+⟩)",
+        re.I,
+    )
 )
 CONTINUES = re.compile(
     r"^(?:In (?:practical|other) terms|In effect|Under (?:it|the deal|the agreement)|"
@@ -77,7 +88,6 @@ CONTINUES = re.compile(
     re.I,
 )
 LIST_CUE = re.compile(r"\b(?:like|such as|including|namely)\b", re.I)
-MEET_HINT = re.compile(r"\b(?:meet|meets|meeting|met|talks|summit)\b", re.I)
 NON_BINDING = re.compile(
     r"\bnon-binding\b|\bnot\s+(?:\w+\s+){0,2}(?:legally\s+)?binding\b|\bMOUs?\b", re.I
 )
@@ -96,14 +106,18 @@ def family_of(word: str) -> tuple[str, str]:
 
 
 # "Beijing agreed to pause export controls": a truce introduced by its verb.
-VERBAL_TRUCE = re.compile(
-    r"\bagree[sd]?\s+(?:on\s+)?to\s+(?:temporarily\s+)?(?P<k>pause|suspend|delay|halt|freeze)\b",
-    re.I,
+VERBAL_TRUCE = Folded(
+    re.compile(
+        r"\bagree[sd]?\s+(?:on\s+)?to\s+(?:temporarily\s+)?(?P<k>pause|suspend|delay|halt|freeze)\b",
+        re.I,
+    )
 )
 # "reported the pause as a one-year truce", "the deal is a non-binding framework":
 # the indefinite description says more about the frame named just before it.
-PREDICATE = re.compile(
-    r"\b(?:(?:as|is|was|be|been|becomes?|became)\s+an?|are|were)\s+(?:[\w’'-]+\s+){0,2}$", re.I
+PREDICATE = Folded(
+    re.compile(
+        r"\b(?:(?:as|is|was|be|been|becomes?|became)\s+an?|are|were)\s+(?:[\w’'-]+\s+){0,2}$", re.I
+    )
 )
 # Words of a noun phrase that do not modify the agreement word ("the", "its", "a").
 NP_STOP = frozenset(

@@ -3,11 +3,5 @@
 Acronym definitions, titles before names, corporate designators, descriptors
 ("American company X", "X, a Swedish magnet maker"), coordination with a known
 organisation, speech verbs, and places ("Busan, South Korea", "gas projects in X").
+The finder is :class:`reegraph.extract.openworld.finder.OpenWorld`.
 """
-
-from __future__ import annotations
-
-from reegraph.extract.openworld.finder import OpenWorld
-from reegraph.extract.openworld.words import HEAD_TITLES
-
-__all__ = ["HEAD_TITLES", "OpenWorld"]

@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
+from itertools import pairwise
 
 from reegraph.extract.mentions import Mention
 from reegraph.extract.openworld.words import MONTHS
 from reegraph.extract.sentences import Sentence
 from reegraph.model import Label
+
+# What may stand between a country and the name it describes ("China's state-owned ").
+_GAP = re.compile(r"(?:[’']s)?[\s-]*(?:(?:the|state|state-owned|government|[a-z-]+)\s+){0,2}")
 
 
 class OpenWorldBase:
@@ -26,22 +31,34 @@ class OpenWorldBase:
         self.lex = sorted(lexicon_mentions, key=lambda m: m.start)
         self.found: list[Mention] = []
         self.acronyms: dict[str, tuple[str, Label]] = {}
+        # Lexicon mentions do not overlap, so their starts and ends are both sorted and
+        # the mentions near a span are found by bisection rather than by a scan.
+        self._starts = [m.start for m in self.lex]
+        self._ends = [m.end for m in self.lex]
+        self._disjoint = all(a.end <= b.start for a, b in pairwise(self.lex))
 
     # -- helpers -------------------------------------------------------------------------
     def _lex_at(self, start: int, end: int) -> list[Mention]:
-        return [m for m in self.lex if m.start < end and m.end > start]
+        """Lexicon mentions overlapping [start, end), in order."""
+        if not self._disjoint:
+            return [m for m in self.lex if m.start < end and m.end > start]
+        return self.lex[bisect_right(self._ends, start) : bisect_left(self._starts, end)]
+
+    def _lex_ending(self, lo: int, hi: int) -> list[Mention]:
+        """Lexicon mentions ending in [lo, hi], in order."""
+        if not self._disjoint:
+            return [m for m in self.lex if lo <= m.end <= hi]
+        return self.lex[bisect_left(self._ends, lo) : bisect_right(self._ends, hi)]
 
     def _country_before(self, pos: int, window: int = 24) -> Mention | None:
         """A country mention (name, adjective, possessive) ending just before ``pos``."""
         best = None
-        for m in self.lex:
-            if m.label is Label.COUNTRY and pos - window <= m.end <= pos:
+        for m in self._lex_ending(pos - window, pos):
+            if m.label is Label.COUNTRY:
                 gap = self.text[m.end : pos]
-                if re.fullmatch(
-                    r"(?:[’']s)?[\s-]*(?:(?:the|state|state-owned|government|"
-                    r"[a-z-]+)\s+){0,2}",
-                    gap,
-                ) and not self.text[max(0, m.start - 4) : m.start].lower().endswith("non-"):
+                if _GAP.fullmatch(gap) and not self.text[
+                    max(0, m.start - 4) : m.start
+                ].lower().endswith("non-"):
                     best = m
         return best
 

@@ -5,10 +5,12 @@ from __future__ import annotations
 from reegraph.extract import hints
 from reegraph.extract.mentions import Mention
 from reegraph.extract.openworld.orgs import OrgRules
-from reegraph.extract.openworld.patterns import DESCRIPTOR_HINT, PLACE_HINT, TITLE_HINT
 from reegraph.extract.openworld.people import PeopleRules
 from reegraph.extract.openworld.places import PlaceRules
-from reegraph.extract.openworld.words import DESIGNATOR_WORDS
+
+_SENTENCE_RULES = (
+    hints.PAREN | hints.TITLE | hints.DESIGNATOR | hints.DESCRIPTOR | hints.SPEECH | hints.PLACE
+)
 
 
 class OpenWorld(OrgRules, PeopleRules, PlaceRules):
@@ -16,23 +18,22 @@ class OpenWorld(OrgRules, PeopleRules, PlaceRules):
 
     def run(self) -> list[Mention]:
         for s in self.sentences:
-            if s.heading:
+            # Keyword checks first (Sentence.hints): most sentences introduce nobody new.
+            found = s.hints
+            if s.heading or not found & _SENTENCE_RULES:
                 continue
             text = self.text[s.start : s.end]
-            low = text.lower()
-            words = set(hints.WORD.findall(text))
-            # Cheap keyword checks first: most sentences introduce nobody new.
-            if "(" in text:
+            if found & hints.PAREN:
                 self._acronyms(s, text)
-            if hints.any_in(low, hints.TITLE) and TITLE_HINT.search(text):
+            if found & hints.TITLE:
                 self._titles(s, text)
-            if not DESIGNATOR_WORDS.isdisjoint(words):
+            if found & hints.DESIGNATOR:
                 self._designators(s, text)
-            if DESCRIPTOR_HINT.search(text):
+            if found & hints.DESCRIPTOR:
                 self._descriptors(s, text)
-            if not hints.SPEECH.isdisjoint(words):
+            if found & hints.SPEECH:
                 self._speech(s, text)
-            if PLACE_HINT.search(text):
+            if found & hints.PLACE:
                 self._places(s, text)
         self._coordination()
         self._acronym_uses()

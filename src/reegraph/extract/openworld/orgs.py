@@ -4,21 +4,38 @@ from __future__ import annotations
 
 import itertools
 import re
+from bisect import bisect_left
 
+from reegraph.extract import hints
 from reegraph.extract.openworld.base import OpenWorldBase
 from reegraph.extract.openworld.patterns import (
     ACRONYM_AFTER,
     ACRONYM_BEFORE,
     AGREEMENT_WORD,
     APPOSITION,
+    APPOSITION_CUE,
     DESCRIPTOR,
-    PNP,
+    LIST_CUE,
+    PAREN_CAP,
+    PNP_LIST,
+    PNP_RE,
     split_list,
     strip_name,
 )
-from reegraph.extract.openworld.words import DESIGNATORS, GENERIC, GOV_FIRST, MONTHS, STOP_FIRST
+from reegraph.extract.openworld.words import (
+    DESIGNATOR_WORDS,
+    DESIGNATORS,
+    GENERIC,
+    GOV_FIRST,
+    MONTHS,
+    STOP_FIRST,
+)
 from reegraph.extract.sentences import Sentence
 from reegraph.model import Label
+
+_AGREEMENT_NAME = re.compile(r"\b(?:Framework|Agreement|Accord|Treaty|Pact|Memorandum)\b")
+_EVENT_NAME = re.compile(r"\b(?:Summit|Conference|Forum|Dialogue)\b")
+_LIST_GAP = re.compile(r"\s*,?\s*(?:and\s+)?")
 
 
 class OrgRules(OpenWorldBase):
@@ -34,12 +51,14 @@ class OrgRules(OpenWorldBase):
                 if len(words) > n and (cid := self.country_names.get(" ".join(words[:n]))):
                     o.country, o.country_from = cid, "name_prefix"
                     break
+        orgs.sort(key=lambda o: o.start)
+        starts = [o.start for o in orgs]
         for s in self.sentences:
-            listed = sorted((o for o in orgs if s.start <= o.start < s.end), key=lambda o: o.start)
+            listed = orgs[bisect_left(starts, s.start) : bisect_left(starts, s.end)]
             if len(listed) < 3:
                 continue
             gaps = [self.text[a.end : b.start] for a, b in itertools.pairwise(listed)]
-            if not all(re.fullmatch(r"\s*,?\s*(?:and\s+)?", g) for g in gaps):
+            if not all(_LIST_GAP.fullmatch(g) for g in gaps):
                 continue
             countries = {o.country for o in listed if o.country}
             if len(countries) == 1 and sum(1 for o in listed if o.country) >= 2:
@@ -48,6 +67,8 @@ class OrgRules(OpenWorldBase):
                         o.country, o.country_from = next(iter(countries)), "list"
 
     def _acronyms(self, s: Sentence, text: str) -> None:
+        if not PAREN_CAP.search(text):  # both patterns need "(" before a capital
+            return
         for rx in (ACRONYM_AFTER, ACRONYM_BEFORE):
             for m in rx.finditer(text):
                 start, long = strip_name(m["long"], s.start + m.start("long"))
@@ -60,9 +81,9 @@ class OrgRules(OpenWorldBase):
                 ):
                     continue
                 label = Label.ORGANIZATION
-                if re.search(r"\b(?:Framework|Agreement|Accord|Treaty|Pact|Memorandum)\b", long):
+                if _AGREEMENT_NAME.search(long):
                     continue  # agreements are found by the agreement rules
-                if re.search(r"\b(?:Summit|Conference|Forum|Dialogue)\b", long):
+                if _EVENT_NAME.search(long):
                     label = Label.EVENT
                 mm = self._add(
                     start,
@@ -89,8 +110,13 @@ class OrgRules(OpenWorldBase):
                     )
 
     def _designators(self, s: Sentence, text: str) -> None:
-        for m in re.finditer(PNP, text):
-            for at, part in split_list(m.group(0)):
+        for m in PNP_RE.finditer(text):
+            # A name needs two words, one of them a designator (government bodies start
+            # with one: "Ministry of ..."); most phrases are single capitalised words.
+            phrase = m.group(0)
+            if len(phrase.split()) < 2 or DESIGNATOR_WORDS.isdisjoint(hints.WORD.findall(phrase)):
+                continue
+            for at, part in split_list(phrase):
                 start, name = strip_name(part, s.start + m.start() + at)
                 words = name.split()
                 if len(words) < 2:
@@ -125,7 +151,7 @@ class OrgRules(OpenWorldBase):
                 )
 
     def _descriptors(self, s: Sentence, text: str) -> None:
-        for m in DESCRIPTOR.finditer(text):
+        for m in DESCRIPTOR.finditer(text) if s.hints & hints.DESCRIPTOR_NOUN else ():
             country = self._country_before(s.start + m.start("desc"), 40)
             kind = "agency" if "agency" in m["desc"] else "company"
             for at, part in split_list(m["list"]):
@@ -150,15 +176,15 @@ class OrgRules(OpenWorldBase):
                     kind=kind,
                     country=country.entry.id if country and country.entry else None,
                 )
-        for m in APPOSITION.finditer(text):
+        for m in APPOSITION.finditer(text) if APPOSITION_CUE.search(text) else ():
             start, name = strip_name(m["name"], s.start + m.start("name"))
             inner = self._lex_at(start, start + len(name))
             desc_at = s.start + m.start("desc")
             country = next(
                 (
                     x
-                    for x in self.lex
-                    if x.label is Label.COUNTRY and desc_at <= x.start < s.start + m.end("desc")
+                    for x in self._lex_at(desc_at, s.start + m.end("desc"))
+                    if x.label is Label.COUNTRY and desc_at <= x.start
                 ),
                 None,
             )
@@ -178,13 +204,15 @@ class OrgRules(OpenWorldBase):
     def _coordination(self) -> None:
         """Unknown names listed together with a known organisation are organisations too."""
         orgs = [m for m in [*self.lex, *self.found] if m.label is Label.ORGANIZATION]
+        starts = sorted(o.start for o in orgs)
         for s in self.sentences:
-            if s.heading or not any(s.start <= o.start < s.end for o in orgs):
+            # Only sentences naming an organisation, with a list ("..., and X").
+            if s.heading or bisect_left(starts, s.start) == bisect_left(starts, s.end):
                 continue
             text = self.text[s.start : s.end]
-            for m in re.finditer(
-                rf"{PNP}(?:\s*,\s*(?:and\s+)?{PNP})*\s*,?\s*(?:and|or)\s+{PNP}", text
-            ):
+            if not LIST_CUE.search(text):
+                continue
+            for m in PNP_LIST.finditer(text):
                 items = list(split_list(m.group(0)))
                 spans = [
                     (s.start + m.start() + a, s.start + m.start() + a + len(p)) for a, p in items

@@ -12,18 +12,16 @@ WORD = UP + r"[\w’'&.-]*[\w&]|" + UP
 # A proper-noun phrase: capitalised words, with lower-case connectors inside.
 PNP = rf"(?:{WORD})(?:\s+(?:(?:of|for|and|the|de|du|des|van|von|&)\s+)?(?:{WORD}))*"
 NAME = rf"{UP}[\w’'-]*\w(?:\s+{UP}[\w’'-]*\w){{0,2}}"
+PNP_RE = re.compile(PNP)
+# A list of proper-noun phrases ending in "and X" / "or X" (see OrgRules._coordination).
+PNP_LIST = re.compile(rf"{PNP}(?:\s*,\s*(?:and\s+)?{PNP})*\s*,?\s*(?:and|or)\s+{PNP}")
+# What PNP_LIST cannot do without: "and" or "or" before a capitalised word.
+LIST_CUE = re.compile(rf"(?:and|or)\s+{UP}")
+# What APPOSITION cannot do without: ", a", ", an", ", the".
+APPOSITION_CUE = re.compile(r",\s+(?:a|an|the)\s")
+PAREN_CAP = re.compile(rf"\({UP}")
+_AND = re.compile(r"\s+and\s+")
 AGREEMENT_WORD = re.compile(r"\b(?:Framework|Agreement|Accord|Treaty|Pact|Memorandum|Summit)\b")
-TITLE_HINT = re.compile(
-    r"President|Minister|minister|Prime|president|PM\b|Premier|Chancellor|King|Queen|Emir|Sultan|"
-    r"[Ll]eader|Secretary|CEO|Chief|Chair|Governor|Senator|Ambassador|Commissioner|Director|"
-    r"\b(?:Dr|Mr|Ms|Mrs)\."
-)
-DESCRIPTOR_HINT = re.compile(
-    r"compan|firm|miner|produc|maker|manufactur|conglomerate|developer|refiner|processor|start"
-    r"|utilit|supplier|lender|giant|agency|corporations|businesses|group|bank|operator|explorer"
-    r"|smelter"
-)
-PLACE_HINT = re.compile(r"\b(?:in|at|near|from|to|outside) [A-ZÀ-Þ]|[’']s [A-Z]")
 TITLE = re.compile(
     r"\b(?P<title>(?i:vice president|deputy prime minister|prime minister|presidents|president|"
     r"premier|chancellor|king|queen|emir|sultan|supreme leader)|PM|"
@@ -72,10 +70,10 @@ BASED = re.compile(rf"(?P<name>{UP}[\w-]*\w(?:\s+{UP}[\w-]*\w)?)-based\b")
 
 def split_list(raw: str) -> Iterator[tuple[int, str]]:
     """Items of "A, B and C" with their offsets in ``raw``."""
-    for m in re.finditer(rf"{PNP}", raw):
+    for m in PNP_RE.finditer(raw):
         text = m.group(0)
         # "X and Y" inside one PNP: split unless the tail is a designator ("... and Technology").
-        parts = re.split(r"\s+and\s+", text)
+        parts = _AND.split(text)
         if len(parts) > 1 and parts[-1].split()[-1] not in DESIGNATORS:
             pos = m.start()
             for part in parts:

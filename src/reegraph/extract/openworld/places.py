@@ -16,7 +16,7 @@ from reegraph.model import Label
 
 class PlaceRules(OpenWorldBase):
     def _places(self, s: Sentence, text: str) -> None:
-        for m in PLACE_COUNTRY.finditer(text):
+        for m in PLACE_COUNTRY.finditer(text) if "," in text else ():
             start, name = s.start + m.start("name"), m["name"]
             after = self._lex_at(s.start + m.end(), s.start + m.end() + 40)
             country = next(
@@ -34,9 +34,9 @@ class PlaceRules(OpenWorldBase):
                     kind="city",
                     country=country.entry.id if country.entry else None,
                 )
-        for m in POSSESSIVE_PLACE.finditer(text):
+        for m in POSSESSIVE_PLACE.finditer(text) if "’" in text or "'" in text else ():
             start = s.start + m.start("name")
-            owner = [x for x in self.lex if x.end <= start and start - x.end <= 3]
+            owner = self._lex_ending(start - 3, start)
             owner_country = owner[-1].country if owner and owner[-1].label is Label.PLACE else None
             self._add(
                 start,

@@ -1,0 +1,63 @@
+"""Case-insensitive patterns run as case-sensitive ones over lower-cased text.
+
+Python's ``re`` scans much faster for lower-case literals than for case-insensitive
+ones (3x for the longer cue lists). On a text without "İ", "ı" or "ſ" the two give the
+same matches at the same offsets: for every other character ``str.lower`` keeps the
+length, the word/digit/space classes and agrees with ``re.IGNORECASE`` about which
+ASCII letter it equals (``tests/test_extract_phrases.py`` checks this over all of
+Unicode). Matches found in the lower-cased text are read back from the original
+through their offsets.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+UNFOLDABLE = "\u0130\u0131\u017f"  # İ ı ſ
+
+
+def folds(text: str) -> bool:
+    """Can case-insensitive patterns run on ``text.lower()`` instead of ``text``?"""
+    return all(c not in text for c in UNFOLDABLE)
+
+
+# Pattern syntax to keep as written: escapes and group names.
+_SYNTAX = re.compile(r"\\.|\(\?P<\w+>|\(\?P=\w+\)|\(\?[a-zA-Z-]+[:)]")
+
+
+def lowered(pattern: str) -> str:
+    """``pattern`` with its literal letters lower-cased (escapes and group names kept)."""
+    out = []
+    pos = 0
+    for m in _SYNTAX.finditer(pattern):
+        syntax = m.group()
+        if syntax.startswith("(?") and not syntax.startswith("(?P"):
+            raise ValueError(f"inline flags in {pattern!r}")
+        if syntax[:2] in {"\\x", "\\u", "\\U", "\\N"} or syntax[1:].isdigit():
+            raise ValueError(f"character codes or back-references in {pattern!r}")
+        out += [pattern[pos : m.start()].lower(), syntax]
+        pos = m.end()
+    out.append(pattern[pos:].lower())
+    return "".join(out)
+
+
+class Folded:
+    """A case-insensitive pattern and its twin for lower-cased text."""
+
+    def __init__(self, rx: re.Pattern[str]) -> None:
+        if not rx.flags & re.IGNORECASE:
+            raise ValueError(f"{rx.pattern!r} is not case-insensitive")
+        self.rx = rx
+        self.low = re.compile(lowered(rx.pattern), rx.flags & ~re.IGNORECASE)
+
+    def finditer(self, text: str, low: str | None) -> Iterator[re.Match[str]]:
+        """Matches in ``text``; ``low`` is ``text.lower()`` when ``text`` folds safely
+        (``UNFOLDABLE`` absent), else None. Offsets are ``text``'s; read group texts
+        from ``text``, not from the match."""
+        return self.low.finditer(low) if low is not None else self.rx.finditer(text)
+
+    def search(self, text: str, low: str | None, end: int | None = None) -> re.Match[str] | None:
+        """The first match in ``text[:end]`` (searched as if the text ended there)."""
+        stop = len(text) if end is None else end
+        return self.low.search(low, 0, stop) if low is not None else self.rx.search(text, 0, stop)
