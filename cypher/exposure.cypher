@@ -31,8 +31,9 @@ LIMIT $limit
 UNION ALL
 // Who controls what the entity depends on directly or through its sectors, or a
 // group those minerals belong to: each mineral and group once, however many paths
-// reach it. The taxonomy is at most three levels deep; fixed hops cost the embedded
-// engine far less than a variable-length match started from hundreds of minerals.
+// reach it. The taxonomy's groups are minerals, at most three levels up; fixed hops
+// cost the embedded engine far less than a variable-length match started from
+// hundreds of minerals.
 MATCH (x:Country|Region|Organization|Sector)
 WHERE x.id = $entity
 OPTIONAL MATCH (x)-[:DEPENDS_ON]->(direct:Mineral|Commodity)
@@ -41,9 +42,9 @@ OPTIONAL MATCH (x)-[:INVOLVED_IN]->(:Sector)-[:DEPENDS_ON]->(used:Mineral|Commod
 WITH direct, collect(DISTINCT used.id) AS used
 MATCH (m:Mineral|Commodity)
 WHERE m.id IN direct OR m.id IN used
-OPTIONAL MATCH (m)-[:MEMBER_OF]->(g1)
-OPTIONAL MATCH (g1)-[:MEMBER_OF]->(g2)
-OPTIONAL MATCH (g2)-[:MEMBER_OF]->(g3)
+OPTIONAL MATCH (m)-[:MEMBER_OF]->(g1:Mineral)
+OPTIONAL MATCH (g1)-[:MEMBER_OF]->(g2:Mineral)
+OPTIONAL MATCH (g2)-[:MEMBER_OF]->(g3:Mineral)
 WITH collect(DISTINCT m.id) AS minerals, collect(DISTINCT g1.id) AS groups1,
      collect(DISTINCT g2.id) AS groups2, collect(DISTINCT g3.id) AS groups3
 MATCH (s:Country|Region|Organization)-[c:CONTROLS_SHARE]->(g:Mineral|Commodity)
