@@ -37,8 +37,8 @@ from reegraph.model import (
     Relation,
     RelationProperties,
     RelationType,
+    _unicode_key,
     claim_key,
-    lookup_key,
 )
 from reegraph.store.base import WritePlan, plan_write
 from reegraph.store.bulk import arrow_table, relation_table
@@ -146,7 +146,7 @@ def time_write_bundle(root: Path, bundle: GraphBundle) -> float:
     """Seconds for write_bundle as a whole (model objects -> rows -> store), with the
     model's key caches emptied first as in a fresh process (planning above filled them)."""
     claim_key.cache_clear()
-    lookup_key.cache_clear()
+    _unicode_key.cache_clear()
     with EmbeddedStore(fresh_db(root, "loader.lbdb")) as store:
         start = time.perf_counter()
         store.write_bundle(bundle)

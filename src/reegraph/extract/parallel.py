@@ -34,9 +34,9 @@ def _init(extractor: Extractor | None, lexicon_dir: Path) -> None:
 
 def _find_all(texts: list[str]) -> list[Found]:
     assert _WORKER is not None, "worker not initialised"
-    from reegraph.extract.pipeline import _collector_paused
+    from reegraph.gcpause import paused_gc
 
-    with _collector_paused():
+    with paused_gc():
         return [_WORKER.find(t) for t in texts]
 
 

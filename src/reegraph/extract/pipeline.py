@@ -11,10 +11,8 @@ run in order in the calling process, so the result does not depend on ``workers`
 
 from __future__ import annotations
 
-import gc
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from itertools import accumulate, islice
 from pathlib import Path
@@ -32,6 +30,7 @@ from reegraph.extract.openworld.finder import OpenWorld
 from reegraph.extract.resolve import Registry, resolve_document
 from reegraph.extract.sentences import Sentence, split_sentences
 from reegraph.extract.views import View, build_views
+from reegraph.gcpause import paused_gc
 from reegraph.model import Document, Entity, GraphBundle, Label
 
 CHUNK = 64  # documents resolved and related together
@@ -67,21 +66,6 @@ def _drop_nested(lex: list[Mention], found: list[Mention]) -> list[Mention]:
             continue
         out.append(m)
     return out + found
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Extraction allocates many short-lived objects next to a large, long-lived lexicon
-    and registry: the cyclic collector would keep re-scanning them (a tenth to a quarter
-    of the run time) while reference counting frees nearly everything (extraction makes
-    no reference cycles). Pause it while extracting; restore after."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _chunks(documents: Iterable[Document], size: int) -> Iterator[list[Document]]:
@@ -132,7 +116,10 @@ class Extractor:
         reg = Registry(known)
         docs: list[Document] = []
         merged: dict[tuple[object, ...], Draft] = {}
-        with _collector_paused():
+        # Many short-lived objects next to a large lexicon and registry, and no
+        # reference cycles: the collector would only rescan them (a tenth to a quarter
+        # of the run time) while reference counting frees nearly everything.
+        with paused_gc():
             for chunk_docs, founds in self._found(documents, workers):
                 docs += chunk_docs
                 assemble.merge_drafts(merged, self._drafts(chunk_docs, founds, reg))
@@ -156,7 +143,7 @@ class Extractor:
         while True:
             # The caller's code between two bundles runs with the collector on; by then
             # only the bundle is left of the chunk.
-            with _collector_paused():
+            with paused_gc():
                 item = next(found, None)
                 if item is None:
                     return

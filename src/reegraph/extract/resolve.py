@@ -22,7 +22,7 @@ from reegraph.model import Entity, EntityProperties, Label, SourceKind, entity_i
 # Names recur across a corpus: normalise each spelling once. The caches are small on
 # purpose: what recurs recurs soon (within a document or a chunk), and a stream of new
 # names must not grow memory without bound.
-cached_key = lru_cache(maxsize=1 << 13)(lookup_key.__wrapped__)
+cached_key = lru_cache(maxsize=1 << 13)(lookup_key)
 cached_id = lru_cache(maxsize=1 << 13)(entity_id)
 Props = Mapping[str, Any] | EntityProperties
 _FIELDS = frozenset(EntityProperties.model_fields)

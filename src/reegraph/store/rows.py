@@ -21,7 +21,6 @@ from reegraph.model import (
     Relation,
     RelationProperties,
     claim_key,
-    lookup_key,
 )
 from reegraph.store.schema import ENTITY_BASE_COLUMNS, EVIDENCE_COLUMNS
 
@@ -67,28 +66,6 @@ _IDENTITY: dict[str, Getter] = {t.value: _getter(spec.identity) for t, spec in R
 _claim_key: Callable[[str, str, str, tuple[Any, ...]], str] = getattr(
     claim_key, "__wrapped__", claim_key
 )
-# ASCII bytes -> lower-case letters and digits, everything else a space.
-_ASCII_FOLD = (
-    bytes(c | 0x20 if chr(c).isalpha() else c if chr(c).isdigit() else 0x20 for c in range(128))
-    + b" " * 128
-)
-
-
-def fold(text: str) -> str:
-    """``lookup_key(text)``: ASCII text (nearly every name) folds in one bytes pass
-    with the same result; anything else goes through ``lookup_key`` itself."""
-    if text.isascii():
-        return b" ".join(text.encode().translate(_ASCII_FOLD).split()).decode()
-    return lookup_key(text)
-
-
-def entity_lookup(entity: Entity) -> list[str]:
-    """``Entity.lookup``, with ``fold`` for ``lookup_key``."""
-    keys = {fold(entity.name), fold(entity.id.split(":", 1)[1]), *map(fold, entity.aliases)}
-    if entity.properties.symbol:
-        keys.add(fold(entity.properties.symbol))
-    keys.discard("")
-    return sorted(keys)
 
 
 # Labels and types are StrEnums: ``str()`` gives the value without the slow ``.value``
@@ -100,7 +77,7 @@ def entity_row(entity: Entity) -> Row:
         str(entity.label),
         name,
         aliases,
-        entity_lookup(entity),
+        entity.lookup,
         " | ".join([name, *aliases]),
         entity.origin,
         *_entity_properties(entity.properties),
