@@ -141,15 +141,16 @@ def parse_assignments(pairs: list[str]) -> dict[str, str]:
     return found
 
 
-def _limited(params: dict[str, Any], limit: int | None) -> dict[str, Any]:
+def with_limit(params: dict[str, Any], limit: int | None) -> dict[str, Any]:
+    """``params`` with a ``limit`` added when one is given."""
     return params if limit is None else {**params, "limit": limit}
 
 
 def who_depends_on(store: CypherStore, mineral: str, limit: int | None = None) -> dict[str, Any]:
     """Dependents of a mineral (direct and inferred) and who controls its supply."""
-    dependents = ask(store, "who_depends_on", _limited({"mineral": mineral}, limit))
+    dependents = ask(store, "who_depends_on", with_limit({"mineral": mineral}, limit))
     target = dependents.resolved["mineral"]
-    supply = ask(store, "suppliers_of", _limited({"mineral": target.id}, limit))
+    supply = ask(store, "suppliers_of", with_limit({"mineral": target.id}, limit))
     return {
         "mineral": target.name,
         "id": target.id,
@@ -165,8 +166,8 @@ def agreements(store: CypherStore, name: str, limit: int | None = None) -> Answe
     labels = (covering.entity_labels or ()) + (party.entity_labels or ())
     entity = find_entity(store, labels, name, "mineral, country, person or organisation")
     if entity.label in (covering.entity_labels or ()):
-        return ask(store, "agreements_covering", _limited({"mineral": entity.id}, limit))
-    return ask(store, "agreements_of", _limited({"party": entity.id}, limit))
+        return ask(store, "agreements_covering", with_limit({"mineral": entity.id}, limit))
+    return ask(store, "agreements_of", with_limit({"party": entity.id}, limit))
 
 
 def run_canned(store: CypherStore, name: str, params: dict[str, Any]) -> list[Row]:

@@ -67,7 +67,9 @@ class Output:
 
     def params(self, given: dict[str, Any]) -> dict[str, Any]:
         """Query parameters with ``--limit`` added when it was given."""
-        return given if self.limit is None else {**given, "limit": self.limit}
+        from reegraph.questions import with_limit
+
+        return with_limit(given, self.limit)
 
     def show(self, answer: Answer, title: str) -> None:
         rows = answer.rows
