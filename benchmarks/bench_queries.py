@@ -39,7 +39,7 @@ from reegraph.store.schema import DOCUMENT_COLUMNS, ENTITY_COLUMNS, RELATION_COL
 
 TARGET_RATIO, TARGET_MS = 50.0, 100.0
 # Part of the cached graph's file name: bump it when the generator changes.
-GENERATOR_VERSION = 2
+GENERATOR_VERSION = 3
 L = Label
 R = RelationType
 # Share of the entities per label (sums to 1).
@@ -191,6 +191,7 @@ def _relation_rows(
         for label, rows in nodes.items()
     }
     docs = [r["id"] for r in nodes[DOCUMENT_LABEL]]
+    ends = {r["id"]: (r["name"], r["label"]) for rows in nodes.values() for r in rows}
     out: dict[tuple[str, str, str], list[dict[str, Any]]] = {}
     serial = 0
     total = sum(RELATION_SHARES.values())
@@ -220,6 +221,7 @@ def _relation_rows(
                 "documents": sources, "sentences": [f"Sentence {serial} of {d}." for d in sources],
                 "char_starts": [0] * len(sources), "char_ends": [20] * len(sources),
                 "rules": ["synthetic"] * len(sources),
+                **_endpoint_columns(ends, a, b),
             }  # fmt: skip
             if rel_type in FIGURES:
                 row[FIGURES[rel_type]] = round(rng.random(), 2)
@@ -233,9 +235,17 @@ def _relation_rows(
     return out
 
 
+def _endpoint_columns(ends: dict[str, tuple[str, str]], a: str, b: str) -> dict[str, str]:
+    """The copies of its endpoints' id, name and label a relationship carries."""
+    (a_name, a_label), (b_name, b_label) = ends[a], ends[b]
+    return {"source_id": a, "source_name": a_name, "source_label": a_label,
+            "target_id": b, "target_name": b_name, "target_label": b_label}  # fmt: skip
+
+
 def _taxonomy(nodes: dict[str, list[dict[str, Any]]]) -> list[dict[str, Any]]:
     """Groups in critical minerals, elements in a group, compounds in an element."""
     minerals = [r["id"] for r in nodes[L.MINERAL.value]]
+    ends = {r["id"]: (r["name"], r["label"]) for r in nodes[L.MINERAL.value]}
     links = [(minerals[g], minerals[1]) for g in GROUPS]
     links += [(m, minerals[GROUPS[i % len(GROUPS)]]) for i, m in enumerate(minerals[10:200])]
     links += [(m, minerals[10 + i % 190]) for i, m in enumerate(minerals[200:])]
@@ -243,7 +253,7 @@ def _taxonomy(nodes: dict[str, list[dict[str, Any]]]) -> list[dict[str, Any]]:
         {"from": a, "to": b, "key": f"m{i:015x}", "predicate": R.MEMBER_OF.value,
          "modality": "asserted", "confidence": 1.0, "inferred": False, "origin": "lexicon",
          "documents": ["lexicon"], "sentences": ["lexicon"], "char_starts": [0],
-         "char_ends": [0], "rules": ["lexicon"]}
+         "char_ends": [0], "rules": ["lexicon"], **_endpoint_columns(ends, a, b)}
         for i, (a, b) in enumerate(links)
     ]  # fmt: skip
 

@@ -10,21 +10,22 @@ UNWIND cv.documents AS doc
 // min() before any collect(DISTINCT): the embedded engine returns null for a plain
 // aggregate that follows a DISTINCT one in the same clause.
 WITH a.id AS agreement, a.date AS date, a.name AS name,
-     min(CASE WHEN g = m THEN 0 ELSE 1 END) AS indirect, collect(DISTINCT g.name) AS via,
+     min(CASE WHEN g = m THEN 0 ELSE 1 END) AS indirect, collect(DISTINCT cv.target_name) AS via,
      collect(DISTINCT doc) AS documents
 ORDER BY indirect, date DESC, name
 LIMIT $limit
 // The agreements kept, looked up again by id (carrying the nodes through the ordering
 // would cost the embedded engine all their properties), with everything attached to
 // them gathered in one pass: a chain of OPTIONAL MATCHes would regroup the rows by
-// every list collected so far.
-MATCH (a:Agreement)-[x:PARTY_TO|SIGNED|COVERS|HELD_IN]-(o)
+// every list collected so far. Names are read off the relationships (parties and
+// signatories are their sources, what is covered and the place their targets).
+MATCH (a:Agreement)-[x:PARTY_TO|SIGNED|COVERS|HELD_IN]-()
 WHERE a.id = agreement
 WITH a, indirect, via, documents,
-     min(CASE WHEN x.predicate = 'HELD_IN' THEN o.name END) AS held_in,
-     collect(DISTINCT CASE WHEN x.predicate = 'PARTY_TO' THEN o.name END) AS parties,
-     collect(DISTINCT CASE WHEN x.predicate = 'SIGNED' THEN o.name END) AS signatories,
-     collect(DISTINCT CASE WHEN x.predicate = 'COVERS' THEN o.name END) AS covers
+     min(CASE WHEN x.predicate = 'HELD_IN' THEN x.target_name END) AS held_in,
+     collect(DISTINCT CASE WHEN x.predicate = 'PARTY_TO' THEN x.source_name END) AS parties,
+     collect(DISTINCT CASE WHEN x.predicate = 'SIGNED' THEN x.source_name END) AS signatories,
+     collect(DISTINCT CASE WHEN x.predicate = 'COVERS' THEN x.target_name END) AS covers
 RETURN a.id AS agreement_id, a.name AS agreement, a.date AS date,
        coalesce(a.place, held_in) AS place, a.kind AS kind, a.binding AS binding,
        a.status AS status, coalesce(parties, []) AS parties,

@@ -12,14 +12,16 @@ MATCH (n)-[:PARTY_TO|SIGNED]->(a:Agreement)
 WITH DISTINCT a.id AS agreement, a.date AS date, a.name AS name
 ORDER BY date DESC, name
 LIMIT $limit
-MATCH (a:Agreement)-[x:PARTY_TO|SIGNED|COVERS|HELD_IN]-(o)
+// Names are read off the relationships: parties and signatories are their sources,
+// what is covered and the place their targets.
+MATCH (a:Agreement)-[x:PARTY_TO|SIGNED|COVERS|HELD_IN]-()
 WHERE a.id = agreement
-WITH a, x, o, o.id = $party AND x.predicate <> 'HELD_IN' AS own
+WITH a, x, x.source_id = $party AND x.predicate IN ['PARTY_TO', 'SIGNED'] AS own
 UNWIND CASE WHEN own THEN x.documents ELSE [NULL] END AS doc
-WITH a, min(CASE WHEN x.predicate = 'HELD_IN' THEN o.name END) AS held_in,
-     collect(DISTINCT CASE WHEN x.predicate = 'PARTY_TO' THEN o.name END) AS parties,
-     collect(DISTINCT CASE WHEN x.predicate = 'SIGNED' THEN o.name END) AS signatories,
-     collect(DISTINCT CASE WHEN x.predicate = 'COVERS' THEN o.name END) AS covers,
+WITH a, min(CASE WHEN x.predicate = 'HELD_IN' THEN x.target_name END) AS held_in,
+     collect(DISTINCT CASE WHEN x.predicate = 'PARTY_TO' THEN x.source_name END) AS parties,
+     collect(DISTINCT CASE WHEN x.predicate = 'SIGNED' THEN x.source_name END) AS signatories,
+     collect(DISTINCT CASE WHEN x.predicate = 'COVERS' THEN x.target_name END) AS covers,
      collect(DISTINCT CASE WHEN own THEN x.predicate END) AS roles,
      collect(DISTINCT doc) AS documents
 RETURN a.id AS agreement_id, a.name AS agreement, a.date AS date,

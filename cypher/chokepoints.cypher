@@ -6,9 +6,10 @@
 MATCH (s:Country)-[c:CONTROLS_SHARE]->(m)
 WHERE c.share >= $threshold
 UNWIND c.documents AS doc
-WITH m, s, c.stage AS stage, max(c.share) AS share, count(DISTINCT c) AS claims,
-     collect(DISTINCT doc) AS documents
-RETURN m.id AS mineral_id, m.name AS mineral, s.name AS country, stage, share, claims,
-       documents
+// Mineral and country read off the claim (its endpoint copies), not off the nodes.
+WITH c.target_id AS mineral_id, c.target_name AS mineral, c.source_id AS country_id,
+     c.source_name AS country, c.stage AS stage, max(c.share) AS share,
+     count(DISTINCT c) AS claims, collect(DISTINCT doc) AS documents
+RETURN mineral_id, mineral, country, stage, share, claims, documents
 ORDER BY share DESC, mineral, country, stage
 LIMIT $limit

@@ -12,7 +12,7 @@ WHERE a.predicate = b.predicate AND a.key < b.key
        OR coalesce(a.rate_to, -1.0) <> coalesce(b.rate_to, -1.0))
   AND (a.stage IS NULL OR b.stage IS NULL OR a.stage CONTAINS b.stage OR b.stage CONTAINS a.stage)
   AND (a.topic IS NULL OR b.topic IS NULL OR a.topic CONTAINS b.topic OR b.topic CONTAINS a.topic)
-RETURN s.name AS subject, a.predicate AS relation, t.name AS object,
+RETURN a.source_name AS subject, a.predicate AS relation, a.target_name AS object,
        a.stage AS stage_a, coalesce(a.share, a.amount, a.quantity, a.rate_to) AS value_a,
        a.documents AS documents_a, a.sentences AS sentences_a,
        b.stage AS stage_b, coalesce(b.share, b.amount, b.quantity, b.rate_to) AS value_b,

@@ -6,7 +6,9 @@
 // order: mineral, how, via
 MATCH (x:Country|Region|Organization|Sector)-[d:DEPENDS_ON]->(m:Mineral|Commodity)
 WHERE x.id = $entity
-RETURN m.id AS mineral_id, m.name AS mineral, 'direct' AS how, x.name AS via,
+// Minerals and whoever stands between are read off the relationships (their endpoint
+// copies): reading them off the nodes would scan their tables.
+RETURN d.target_id AS mineral_id, d.target_name AS mineral, 'direct' AS how, d.source_name AS via,
        d.stage AS stage, d.share AS share, size(d.documents) AS sources, d.documents AS documents,
        d.sentences AS sentences
 ORDER BY sources DESC, mineral, via
@@ -14,7 +16,7 @@ LIMIT $limit
 UNION ALL
 MATCH (x:Country|Region|Organization|Sector)-[:INVOLVED_IN]->(sector:Sector)-[d:DEPENDS_ON]->(m:Mineral|Commodity)
 WHERE x.id = $entity
-RETURN m.id AS mineral_id, m.name AS mineral, 'sector' AS how, sector.name AS via,
+RETURN d.target_id AS mineral_id, d.target_name AS mineral, 'sector' AS how, d.source_name AS via,
        d.stage AS stage, d.share AS share, size(d.documents) AS sources, d.documents AS documents,
        d.sentences AS sentences
 ORDER BY sources DESC, mineral, via
@@ -23,7 +25,7 @@ UNION ALL
 // The supplier's own claim on the mineral gives the stage and share it controls.
 MATCH (x:Country|Region|Organization|Sector)-[d:DEPENDS_ON]->(supplier:Country|Region|Organization)-[k:CONTROLS_SHARE|PRODUCES|PROCESSES]->(m:Mineral|Commodity)
 WHERE x.id = $entity
-RETURN m.id AS mineral_id, m.name AS mineral, 'supplier' AS how, supplier.name AS via,
+RETURN k.target_id AS mineral_id, k.target_name AS mineral, 'supplier' AS how, k.source_name AS via,
        k.stage AS stage, k.share AS share, size(d.documents) AS sources, d.documents AS documents,
        d.sentences AS sentences
 ORDER BY sources DESC, mineral, via
@@ -36,10 +38,10 @@ UNION ALL
 // hundreds of minerals.
 MATCH (x:Country|Region|Organization|Sector)
 WHERE x.id = $entity
-OPTIONAL MATCH (x)-[:DEPENDS_ON]->(direct:Mineral|Commodity)
-WITH x, collect(DISTINCT direct.id) AS direct
-OPTIONAL MATCH (x)-[:INVOLVED_IN]->(:Sector)-[:DEPENDS_ON]->(used:Mineral|Commodity)
-WITH direct, collect(DISTINCT used.id) AS used
+OPTIONAL MATCH (x)-[direct:DEPENDS_ON]->(:Mineral|Commodity)
+WITH x, collect(DISTINCT direct.target_id) AS direct
+OPTIONAL MATCH (x)-[:INVOLVED_IN]->(:Sector)-[used:DEPENDS_ON]->(:Mineral|Commodity)
+WITH direct, collect(DISTINCT used.target_id) AS used
 MATCH (m:Mineral|Commodity)
 WHERE m.id IN direct OR m.id IN used
 OPTIONAL MATCH (m)-[:MEMBER_OF]->(g1:Mineral)
@@ -47,9 +49,11 @@ OPTIONAL MATCH (g1)-[:MEMBER_OF]->(g2:Mineral)
 OPTIONAL MATCH (g2)-[:MEMBER_OF]->(g3:Mineral)
 WITH collect(DISTINCT m.id) AS minerals, collect(DISTINCT g1.id) AS groups1,
      collect(DISTINCT g2.id) AS groups2, collect(DISTINCT g3.id) AS groups3
-MATCH (s:Country|Region|Organization)-[c:CONTROLS_SHARE]->(g:Mineral|Commodity)
-WHERE g.id IN minerals OR g.id IN groups1 OR g.id IN groups2 OR g.id IN groups3
-RETURN g.id AS mineral_id, g.name AS mineral, 'controlled by' AS how, s.name AS via,
+MATCH (:Country|Region|Organization)-[c:CONTROLS_SHARE]->(:Mineral|Commodity)
+WHERE c.target_id IN minerals OR c.target_id IN groups1 OR c.target_id IN groups2
+   OR c.target_id IN groups3
+RETURN c.target_id AS mineral_id, c.target_name AS mineral, 'controlled by' AS how,
+       c.source_name AS via,
        c.stage AS stage, c.share AS share, size(c.documents) AS sources,
        c.documents AS documents, c.sentences AS sentences
 ORDER BY share DESC, sources DESC, mineral, via

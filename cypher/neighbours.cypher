@@ -8,8 +8,8 @@ MATCH (n:Country|Region|Person|Organization|Mineral|Commodity|Sector|Agreement|E
 WHERE n.id = $entity
 MATCH (n)-[r]->(o)
 WHERE r.predicate <> 'MENTIONS'
-RETURN DISTINCT r.predicate AS relation, 'out' AS direction, o.id AS id, o.name AS name,
-       o.label AS label
+RETURN DISTINCT r.predicate AS relation, 'out' AS direction, r.target_id AS id,
+       r.target_name AS name, r.target_label AS label
 ORDER BY relation, name, id
 LIMIT $limit
 UNION ALL
@@ -17,7 +17,7 @@ MATCH (n:Country|Region|Person|Organization|Mineral|Commodity|Sector|Agreement|E
 WHERE n.id = $entity
 MATCH (n)<-[r]-(o)
 WHERE r.predicate <> 'MENTIONS'
-RETURN DISTINCT r.predicate AS relation, 'in' AS direction, o.id AS id, o.name AS name,
-       o.label AS label
+RETURN DISTINCT r.predicate AS relation, 'in' AS direction, r.source_id AS id,
+       r.source_name AS name, r.source_label AS label
 ORDER BY relation, name, id
 LIMIT $limit

@@ -7,8 +7,13 @@
 MATCH (n:Country|Region|Organization)
 WHERE n.id = $entity
 MATCH (n)-[r:PARTNERS_WITH]-(p:Country|Region|Person|Organization)
-RETURN p.id AS partner_id, p.name AS partner, p.label AS label, r.predicate AS relation,
-       n.name AS through, size(r.documents) AS sources, r.documents AS documents,
+// The partner is read off the relationship (its endpoint copies), whichever end it is:
+// reading it off the node would scan its tables. (The test stays inside each CASE: the
+// embedded engine mis-evaluates a CASE on a boolean carried through WITH.)
+RETURN CASE WHEN r.source_id = $entity THEN r.target_id ELSE r.source_id END AS partner_id,
+       CASE WHEN r.source_id = $entity THEN r.target_name ELSE r.source_name END AS partner,
+       CASE WHEN r.source_id = $entity THEN r.target_label ELSE r.source_label END AS label,
+       r.predicate AS relation, n.name AS through, size(r.documents) AS sources, r.documents AS documents,
        r.sentences AS sentences
 ORDER BY relation, sources DESC, partner, through
 LIMIT $limit
@@ -17,8 +22,8 @@ MATCH (n:Country|Region|Organization)
 WHERE n.id = $entity
 MATCH (n)-[:PARTY_TO]->(a:Agreement)<-[r:PARTY_TO]-(p:Country|Region|Organization)
 WHERE p <> n
-RETURN p.id AS partner_id, p.name AS partner, p.label AS label, r.predicate AS relation,
-       a.name AS through, size(r.documents) AS sources, r.documents AS documents,
+RETURN r.source_id AS partner_id, r.source_name AS partner, r.source_label AS label,
+       r.predicate AS relation, r.target_name AS through, size(r.documents) AS sources, r.documents AS documents,
        r.sentences AS sentences
 ORDER BY relation, sources DESC, partner, through
 LIMIT $limit

@@ -4,6 +4,6 @@
 // example: :param key => '0123456789abcdef'
 MATCH (s)-[r]->(o)
 WHERE r.key = $key
-RETURN r.key AS key, r.predicate AS relation, s.name AS source, o.name AS target,
+RETURN r.key AS key, r.predicate AS relation, r.source_name AS source, r.target_name AS target,
        size(r.documents) AS sources, r.documents AS documents, r.sentences AS sentences,
        r.rules AS rules

@@ -7,7 +7,7 @@
 MATCH (n:Country|Region|Person|Organization|Mineral|Commodity|Sector|Agreement|Event|Place)
 WHERE n.id = $ref
 MATCH (n)-[r]->(o)
-RETURN r.key AS key, r.predicate AS relation, n.name AS source, o.name AS target,
+RETURN r.key AS key, r.predicate AS relation, r.source_name AS source, r.target_name AS target,
        size(r.documents) AS sources, r.documents AS documents, r.sentences AS sentences,
        r.rules AS rules
 ORDER BY sources DESC, relation, source, target
@@ -16,7 +16,7 @@ UNION ALL
 MATCH (n:Country|Region|Person|Organization|Mineral|Commodity|Sector|Agreement|Event|Place)
 WHERE n.id = $ref
 MATCH (n)<-[r]-(o)
-RETURN r.key AS key, r.predicate AS relation, o.name AS source, n.name AS target,
+RETURN r.key AS key, r.predicate AS relation, r.source_name AS source, r.target_name AS target,
        size(r.documents) AS sources, r.documents AS documents, r.sentences AS sentences,
        r.rules AS rules
 ORDER BY sources DESC, relation, source, target

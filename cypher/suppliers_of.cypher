@@ -7,7 +7,7 @@
 MATCH (m:Mineral|Commodity)-[:MEMBER_OF*0..3]->(g:Mineral|Commodity)<-[c:CONTROLS_SHARE|PRODUCES|PROCESSES|RESTRICTS_EXPORT]-(s:Country|Region|Organization|Place)
 WHERE m.id = $mineral
 WITH m, s, g, c, g <> m AS inferred, size(c.documents) AS sources
-ORDER BY inferred, sources DESC, s.name, g.name, c.predicate, c.stage, c.share
+ORDER BY inferred, sources DESC, c.source_name, c.target_name, c.predicate, c.stage, c.share
 LIMIT $limit
 // Only the claims kept: every figure the same supplier has for the same mineral (so
 // conflicting figures sit side by side), then the source documents by their ids (an
@@ -18,8 +18,8 @@ UNWIND c.documents AS source
 OPTIONAL MATCH (doc:Document {id: source})
 WITH m, s, g, c, inferred, sources, figures, collect(doc.title) AS titles,
      min(doc.published) AS published
-RETURN s.id AS supplier_id, s.name AS supplier, s.label AS supplier_label,
-       c.predicate AS relation, g.name AS mineral, inferred, c.stage AS stage,
+RETURN c.source_id AS supplier_id, c.source_name AS supplier, c.source_label AS supplier_label,
+       c.predicate AS relation, c.target_name AS mineral, inferred, c.stage AS stage,
        c.share AS share, c.qualifier AS qualifier, c.status AS status, figures,
        coalesce(c.date, published) AS date, sources, c.documents AS documents, titles,
        c.sentences AS sentences

@@ -12,14 +12,13 @@
 MATCH (a:Agreement|Event)
 WHERE coalesce($entity, a.id) = a.id AND a.date IS NOT NULL
   AND ($since IS NULL OR a.date >= $since) AND ($until IS NULL OR a.date <= $until)
-WITH DISTINCT a.date AS date, a.label AS kind, a.name AS what, a.status AS status, a.id AS id
+// Participants gathered before the ordering, their names read off the relationships:
+// looking the kept entries up again afterwards cost a join over every participation.
+OPTIONAL MATCH (:Country|Region|Person|Organization)-[w:PARTY_TO|SIGNED|PARTICIPATED_IN]->(a)
+RETURN a.date AS date, a.label AS kind, a.name AS what, a.status AS status,
+       collect(DISTINCT w.source_name) AS who, a.id AS id
 ORDER BY date, kind, what
 LIMIT $limit
-// Participants of the entries kept, each entry looked up again by id: carrying the
-// node through the ordering would cost the embedded engine all of its properties.
-OPTIONAL MATCH (p:Country|Region|Person|Organization)-[:PARTY_TO|SIGNED|PARTICIPATED_IN]->(a:Agreement|Event)
-WHERE a.id = id
-RETURN date, kind, what, status, collect(DISTINCT p.name) AS who, id
 UNION ALL
 // Agreements and events related to the entity or to a group it belongs to, found
 // from the entity outwards.
@@ -28,28 +27,27 @@ WHERE y.id = $entity
 MATCH (y)-[:MEMBER_OF*0..3]->(x)-[r]-(a:Agreement|Event)
 WHERE r.predicate <> 'MENTIONS' AND a.date IS NOT NULL
   AND ($since IS NULL OR a.date >= $since) AND ($until IS NULL OR a.date <= $until)
-WITH DISTINCT a.date AS date, a.label AS kind, a.name AS what, a.status AS status, a.id AS id
+WITH DISTINCT a
+OPTIONAL MATCH (:Country|Region|Person|Organization)-[w:PARTY_TO|SIGNED|PARTICIPATED_IN]->(a)
+RETURN a.date AS date, a.label AS kind, a.name AS what, a.status AS status,
+       collect(DISTINCT w.source_name) AS who, a.id AS id
 ORDER BY date, kind, what
 LIMIT $limit
-// Participants of the entries kept, each entry looked up again by id: carrying the
-// node through the ordering would cost the embedded engine all of its properties.
-OPTIONAL MATCH (p:Country|Region|Person|Organization)-[:PARTY_TO|SIGNED|PARTICIPATED_IN]->(a:Agreement|Event)
-WHERE a.id = id
-RETURN date, kind, what, status, collect(DISTINCT p.name) AS who, id
 UNION ALL
 // Export restrictions and tariffs imposed by the entity or on it (or on a group it
 // belongs to); the entity and its groups are looked up once, not per claim.
 OPTIONAL MATCH (y:Country|Region|Person|Organization|Mineral|Commodity|Sector|Agreement|Event|Place)-[:MEMBER_OF*0..3]->(g)
 WHERE y.id = $entity
 WITH collect(g.id) AS targets
-MATCH (s:Country|Region|Organization)-[r:RESTRICTS_EXPORT|IMPOSES_TARIFF]->(t)
-WHERE $entity IS NULL OR s.id = $entity OR t.id IN targets
+// Who and on what are read off the claim (its endpoint copies), not off the nodes.
+MATCH (:Country|Region|Organization)-[r:RESTRICTS_EXPORT|IMPOSES_TARIFF]->()
+WHERE $entity IS NULL OR r.source_id = $entity OR r.target_id IN targets
 UNWIND r.documents AS source
 OPTIONAL MATCH (doc:Document {id: source})
-WITH s, r, t, min(doc.published) AS published
-WITH s, r, t, coalesce(r.date, published) AS day
+WITH r, min(doc.published) AS published
+WITH r, coalesce(r.date, published) AS day
 WHERE day IS NOT NULL AND ($since IS NULL OR day >= $since) AND ($until IS NULL OR day <= $until)
-RETURN day AS date, r.predicate AS kind, s.name + ' -> ' + t.name AS what, r.status AS status,
-       [s.name] AS who, r.key AS id
+RETURN day AS date, r.predicate AS kind, r.source_name + ' -> ' + r.target_name AS what,
+       r.status AS status, [r.source_name] AS who, r.key AS id
 ORDER BY date, kind, what
 LIMIT $limit

@@ -6,8 +6,10 @@
 // order: inferred, -sources, dependent, via
 MATCH (m:Mineral|Commodity)-[:MEMBER_OF*0..3]->(g:Mineral|Commodity)<-[r:DEPENDS_ON]-(d:Country|Region|Person|Organization|Sector)
 WHERE m.id = $mineral
-RETURN d.id AS dependent_id, d.name AS dependent, d.label AS label, g.name AS via,
-       g <> m AS inferred, r.modality AS modality, size(r.documents) AS sources,
+// The dependent and the mineral are read off the relationship (its endpoint copies):
+// reading them off the nodes would scan their tables.
+RETURN r.source_id AS dependent_id, r.source_name AS dependent, r.source_label AS label,
+       r.target_name AS via, g <> m AS inferred, r.modality AS modality, size(r.documents) AS sources,
        r.documents AS documents, r.sentences AS sentences
 ORDER BY inferred, sources DESC, dependent, via
 LIMIT $limit
@@ -17,8 +19,8 @@ WHERE m.id = $mineral
 // Each supplier once, however many of its claims reach the mineral's groups.
 WITH DISTINCT s
 MATCH (s)<-[r:DEPENDS_ON]-(d:Country|Region|Person|Organization|Sector)
-RETURN d.id AS dependent_id, d.name AS dependent, d.label AS label, s.name AS via,
-       true AS inferred, r.modality AS modality, size(r.documents) AS sources,
+RETURN r.source_id AS dependent_id, r.source_name AS dependent, r.source_label AS label,
+       r.target_name AS via, true AS inferred, r.modality AS modality, size(r.documents) AS sources,
        r.documents AS documents, r.sentences AS sentences
 ORDER BY inferred, sources DESC, dependent, via
 LIMIT $limit

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from reegraph.bundle_ops import drop_documents
 from reegraph.store.embedded import EmbeddedStore
 from sample_bundle import make_bundle
@@ -52,3 +54,59 @@ def test_text_with_quotes_and_cypher_is_stored_verbatim(db_path: Path) -> None:
         store.write_bundle(bundle)
         assert store.read_bundle().documents[0].title == nasty
         assert store.counts().entities == 6
+
+
+def test_relationships_copy_their_endpoints_and_follow_a_rename(db_path: Path) -> None:
+    bundle = make_bundle()
+    query = (
+        "MATCH (a)-[r:DEPENDS_ON]->(b) WHERE a.id = 'sector:defense'"
+        " RETURN r.source_id AS sid, r.source_name AS sname, r.source_label AS slabel,"
+        " r.target_id AS tid, r.target_name AS tname, r.target_label AS tlabel,"
+        " a.name AS a, b.name AS b"
+    )
+    with EmbeddedStore(db_path) as store:
+        store.write_bundle(bundle)
+        (row,) = store.run(query)
+        assert row == {
+            "sid": "sector:defense", "sname": "Defense", "slabel": "Sector",
+            "tid": "mineral:dysprosium", "tname": "Dysprosium", "tlabel": "Mineral",
+            "a": "Defense", "b": "Dysprosium",
+        }  # fmt: skip
+        old = store.read_bundle()
+        renamed = old.model_copy(deep=True)
+        (dysprosium,) = [e for e in renamed.entities if e.id == "mineral:dysprosium"]
+        dysprosium.name = "Dysprosium (Dy)"
+        summary = store.write_bundle(renamed, old)
+        (row,) = store.run(query)
+    # The renamed node and every relationship that copies its name are rewritten.
+    assert row["tname"] == row["b"] == "Dysprosium (Dy)"
+    assert summary.nodes_written == 1
+    assert summary.relations_written == sum(
+        "mineral:dysprosium" in (r.source, r.target) for r in old.relations
+    )
+
+
+def test_a_database_from_before_the_endpoint_columns_gets_a_clear_error(db_path: Path) -> None:
+    import real_ladybug as lb
+
+    from reegraph.errors import StoreError
+    from reegraph.store.schema import ENDPOINT_COLUMNS, RELATION_COLUMNS, embedded_ddl
+
+    # Tables as an older reegraph created them: relationships without endpoint copies.
+    old_columns = ", ".join(
+        f"{c} {k}" for c, k in RELATION_COLUMNS.items() if c not in ENDPOINT_COLUMNS
+    )
+    db = lb.Database(str(db_path))
+    conn = lb.Connection(db)
+    for ddl in embedded_ddl():
+        if "NODE TABLE" in ddl:
+            conn.execute(ddl)
+    conn.execute(f"CREATE REL TABLE DEPENDS_ON(FROM Sector TO Mineral, {old_columns})")
+    conn.close()
+    db.close()
+    with EmbeddedStore(db_path) as store, pytest.raises(StoreError) as caught:
+        store.read_bundle()
+    message = str(caught.value)
+    assert "older reegraph" in message
+    assert "source_id" in message
+    assert "\n" not in message

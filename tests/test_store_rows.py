@@ -24,7 +24,7 @@ from reegraph.model import (
 )
 from reegraph.store.base import plan_write
 from reegraph.store.embedded import EmbeddedStore
-from reegraph.store.rows import document_row, entity_row, relation_row
+from reegraph.store.rows import document_row, endpoints, entity_row, relation_row
 from reegraph.store.schema import DOCUMENT_COLUMNS, ENTITY_COLUMNS, RELATION_COLUMNS
 from sample_bundle import ev, make_bundle
 
@@ -47,8 +47,10 @@ def expected_document_row(document: Document) -> dict[str, Any]:
     return {"id": document.id, "label": DOCUMENT_LABEL, "name": document.title, **fields}
 
 
-def expected_relation_row(relation: Relation) -> dict[str, Any]:
+def expected_relation_row(relation: Relation, bundle: GraphBundle) -> dict[str, Any]:
     evidence = relation.evidence
+    nodes = {e.id: (e.name, e.label.value) for e in bundle.entities}
+    nodes |= {d.id: (d.title, DOCUMENT_LABEL) for d in bundle.documents}
     return {
         "key": relation.key,
         "predicate": relation.type.value,
@@ -58,6 +60,12 @@ def expected_relation_row(relation: Relation) -> dict[str, Any]:
         "char_starts": [e.start for e in evidence],
         "char_ends": [e.end for e in evidence],
         "rules": [e.rule for e in evidence],
+        "source_id": relation.source,
+        "source_name": nodes[relation.source][0],
+        "source_label": nodes[relation.source][1],
+        "target_id": relation.target,
+        "target_name": nodes[relation.target][0],
+        "target_label": nodes[relation.target][1],
         "source": relation.source,
         "target": relation.target,
     }
@@ -117,9 +125,10 @@ def test_rows_agree_with_the_model(which: str, seed_bundle: GraphBundle) -> None
         row = document_row(document)
         assert row == expected_document_row(document)
         assert set(row) == set(DOCUMENT_COLUMNS)
+    ends = endpoints(bundle.entities, bundle.documents)
     for relation in bundle.relations:
-        row = relation_row(relation)
-        assert row == expected_relation_row(relation)
+        row = relation_row(relation, ends)
+        assert row == expected_relation_row(relation, bundle)
         assert set(row) == set(RELATION_COLUMNS) | {"source", "target"}
 
 

@@ -20,6 +20,7 @@ from reegraph.store import statements as st
 from reegraph.store.rows import (
     document_from_row,
     document_row,
+    endpoints,
     entity_from_row,
     entity_row,
     relation_from_row,
@@ -71,12 +72,11 @@ def _node_rows(bundle: GraphBundle) -> dict[str, dict[str, Row]]:
 
 def _relation_rows(bundle: GraphBundle) -> dict[RelationGroup, dict[str, Row]]:
     """(type, source label, target label) -> key -> row."""
-    labels = {e.id: str(e.label) for e in bundle.entities}
-    labels.update(dict.fromkeys((d.id for d in bundle.documents), DOCUMENT_LABEL))
+    ends = endpoints(bundle.entities, bundle.documents)
     rows: dict[RelationGroup, dict[str, Row]] = defaultdict(dict)
     for rel in bundle.relations:
-        row = relation_row(rel)
-        rows[row["predicate"], labels[rel.source], labels[rel.target]][row["key"]] = row
+        row = relation_row(rel, ends)
+        rows[row["predicate"], row["source_label"], row["target_label"]][row["key"]] = row
     return rows
 
 

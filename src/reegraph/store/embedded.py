@@ -7,6 +7,7 @@ store is opened for one unit of work and closed (the CLI does exactly that).
 from __future__ import annotations
 
 import os
+import re
 import tempfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -15,7 +16,7 @@ from typing import Any
 from reegraph.errors import StoreError
 from reegraph.store import statements as st
 from reegraph.store.base import CypherStore, Progress, RelationGroup, Row
-from reegraph.store.schema import columns_for, embedded_ddl
+from reegraph.store.schema import ENTITY_COLUMNS, RELATION_COLUMNS, columns_for, embedded_ddl
 
 DEFAULT_DB = Path("reegraph.lbdb")
 
@@ -23,6 +24,21 @@ DEFAULT_DB = Path("reegraph.lbdb")
 def default_db_path() -> Path:
     """``$REEGRAPH_DB`` or ``./reegraph.lbdb``."""
     return Path(os.environ.get("REEGRAPH_DB") or DEFAULT_DB)
+
+
+_MISSING_PROPERTY = re.compile(r"Cannot find property (\w+)")
+
+
+def _older_schema(message: str) -> str | None:
+    """A clear message when a database file predates a column the model now has (its
+    tables were created by an older reegraph); None for any other failure."""
+    found = _MISSING_PROPERTY.search(message)
+    if not found or found[1] not in RELATION_COLUMNS | ENTITY_COLUMNS:
+        return None
+    return (
+        f"this graph was written by an older reegraph (its tables lack `{found[1]}`):"
+        " ingest into a new database file, or delete this one and ingest again"
+    )
 
 
 class EmbeddedStore(CypherStore):
@@ -77,7 +93,8 @@ class EmbeddedStore(CypherStore):
         try:
             result = self._conn.execute(text, parameters or {})
         except RuntimeError as exc:
-            raise StoreError(f"embedded query failed: {str(exc).splitlines()[0]}") from None
+            first = str(exc).splitlines()[0]
+            raise StoreError(_older_schema(first) or f"embedded query failed: {first}") from None
         if isinstance(result, list):  # several statements: keep the last result
             result = result[-1]
         names = result.get_column_names()

@@ -7,7 +7,7 @@ dict copies); a test checks they agree with ``model_dump()``.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from operator import itemgetter
 from typing import Any
 
@@ -22,7 +22,7 @@ from reegraph.model import (
     RelationProperties,
     claim_key,
 )
-from reegraph.store.schema import ENTITY_BASE_COLUMNS, EVIDENCE_COLUMNS
+from reegraph.store.schema import ENDPOINT_COLUMNS, ENTITY_BASE_COLUMNS, EVIDENCE_COLUMNS
 
 Row = dict[str, Any]
 Getter = Callable[[Any], tuple[Any, ...]]
@@ -45,7 +45,7 @@ _RELATION_PROPERTIES = tuple(RelationProperties.model_fields)
 _DOCUMENT_FIELDS = tuple(f for f in Document.model_fields if f != "id")
 
 # Row keys in the order the builders produce values; the same names as the schema's
-# columns (plus source and target on relations).
+# columns (plus source and target on relations: the endpoints a write matches on).
 ENTITY_ROW_KEYS = (*ENTITY_BASE_COLUMNS, *_ENTITY_PROPERTIES)
 DOCUMENT_ROW_KEYS = ("id", "label", "name", *_DOCUMENT_FIELDS)
 RELATION_ROW_KEYS = (
@@ -53,9 +53,12 @@ RELATION_ROW_KEYS = (
     "predicate",
     *_RELATION_PROPERTIES,
     *EVIDENCE_COLUMNS,
+    *ENDPOINT_COLUMNS,
     "source",
     "target",
 )
+# An endpoint as a relationship row copies it: (name, label) by id.
+Endpoints = Mapping[str, tuple[str, str]]
 
 _entity_properties = _getter(_ENTITY_PROPERTIES)
 _relation_properties = _getter(_RELATION_PROPERTIES)
@@ -105,14 +108,29 @@ def _evidence_columns(evidence: list[Evidence]) -> tuple[list[Any], ...]:
     return columns or tuple([] for _ in EVIDENCE_COLUMNS)
 
 
-def relation_row(relation: Relation) -> Row:
+def endpoints(entities: list[Entity], documents: list[Document]) -> dict[str, tuple[str, str]]:
+    """What a relationship row copies of its endpoints, for every node of a bundle."""
+    ends = {e.id: (e.name, str(e.label)) for e in entities}
+    ends.update((d.id, (d.title, DOCUMENT_LABEL)) for d in documents)
+    return ends
+
+
+def relation_row(relation: Relation, ends: Endpoints) -> Row:
+    source, target = relation.source, relation.target
+    (source_name, source_label), (target_name, target_label) = ends[source], ends[target]
     values = (
         relation_key(relation),
         str(relation.type),
         *_relation_properties(relation.properties),
         *_evidence_columns(relation.evidence),
-        relation.source,
-        relation.target,
+        source,
+        source_name,
+        source_label,
+        target,
+        target_name,
+        target_label,
+        source,
+        target,
     )
     return dict(zip(RELATION_ROW_KEYS, values, strict=True))
 
