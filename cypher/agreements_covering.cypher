@@ -9,18 +9,18 @@ WHERE m.id = $mineral
 UNWIND cv.documents AS doc
 // min() before any collect(DISTINCT): the embedded engine returns null for a plain
 // aggregate that follows a DISTINCT one in the same clause.
-WITH a.id AS agreement, a.date AS date, a.name AS name,
+WITH a, a.date AS date, a.name AS name,
      min(CASE WHEN g = m THEN 0 ELSE 1 END) AS indirect, collect(DISTINCT cv.target_name) AS via,
      collect(DISTINCT doc) AS documents
 ORDER BY indirect, date DESC, name
 LIMIT $limit
-// The agreements kept, looked up again by id (carrying the nodes through the ordering
-// would cost the embedded engine all their properties), with everything attached to
-// them gathered in one pass: a chain of OPTIONAL MATCHes would regroup the rows by
-// every list collected so far. Names are read off the relationships (parties and
-// signatories are their sources, what is covered and the place their targets).
-MATCH (a:Agreement)-[x:PARTY_TO|SIGNED|COVERS|HELD_IN]-()
-WHERE a.id = agreement
+// The agreements kept, carried as nodes through the ordering so that this match extends
+// from them (matching them again by id joined the relationships of every agreement),
+// with everything attached to them gathered in one pass: a chain of OPTIONAL MATCHes
+// would regroup the rows by every list collected so far. Names are read off the
+// relationships (parties and signatories are their sources, what is covered and the
+// place their targets).
+MATCH (a)-[x:PARTY_TO|SIGNED|COVERS|HELD_IN]-()
 WITH a, indirect, via, documents,
      min(CASE WHEN x.predicate = 'HELD_IN' THEN x.target_name END) AS held_in,
      collect(DISTINCT CASE WHEN x.predicate = 'PARTY_TO' THEN x.source_name END) AS parties,

@@ -7,15 +7,15 @@
 MATCH (n:Country|Region|Person|Organization)
 WHERE n.id = $party
 MATCH (n)-[:PARTY_TO|SIGNED]->(a:Agreement)
-// Each agreement once, by id: carrying the node itself through the ordering would
-// cost the embedded engine all of its properties. The kept ones are looked up again.
-WITH DISTINCT a.id AS agreement, a.date AS date, a.name AS name
+// Each agreement once, carried as a node through the ordering: the next match then
+// extends from the kept ones, where matching them again by id joined the relationships
+// of every agreement (an agreement's properties are few; an article's text is not).
+WITH DISTINCT a, a.date AS date, a.name AS name
 ORDER BY date DESC, name
 LIMIT $limit
 // Names are read off the relationships: parties and signatories are their sources,
 // what is covered and the place their targets.
-MATCH (a:Agreement)-[x:PARTY_TO|SIGNED|COVERS|HELD_IN]-()
-WHERE a.id = agreement
+MATCH (a)-[x:PARTY_TO|SIGNED|COVERS|HELD_IN]-()
 WITH a, x, x.source_id = $party AND x.predicate IN ['PARTY_TO', 'SIGNED'] AS own
 UNWIND CASE WHEN own THEN x.documents ELSE [NULL] END AS doc
 WITH a, min(CASE WHEN x.predicate = 'HELD_IN' THEN x.target_name END) AS held_in,
