@@ -88,6 +88,14 @@ def test_dialect_twins_share_name_params_and_say_why() -> None:
     assert embedded.extra["why"]
 
 
+def test_embedded_paths_cross_every_relationship_type_but_mentions() -> None:
+    """The embedded twin names the types a path may use (cheaper than filtering on
+    predicate): a type added to the model must not silently drop out of paths."""
+    code = get_query("path_between", "embedded").text
+    (allowed,) = __import__("re").findall(r"\(a\)-\[:([A-Z_|]+)\*", code)
+    assert set(allowed.split("|")) == {t.value for t in RelationType} - {"MENTIONS"}
+
+
 def test_header_parsing_optional_params_and_undeclared_use(tmp_path: Path) -> None:
     good = tmp_path / "q.cypher"
     good.write_text(
