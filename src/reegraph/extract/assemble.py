@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from reegraph.extract.clean import Byline
+from reegraph.extract.construct import RelationBuilder
 from reegraph.extract.emit import Draft, Emitter, EvidenceKey
 from reegraph.extract.lexicon import Lexicon
 from reegraph.extract.mentions import Mention
@@ -20,6 +21,14 @@ from reegraph.model import RelationType as T
 
 MAX_MENTION_EVIDENCE = 3
 _FRAME_LABELS = frozenset({Label.AGREEMENT, Label.EVENT})
+
+
+_MENTION_RULES: dict[str, str] = {}  # a mention's rule -> its MENTIONS evidence rule
+
+
+def _rule(rule: str) -> str:
+    """One string per rule name, not one per evidence record (fewer strings to hash)."""
+    return _MENTION_RULES.setdefault(rule, "mentions." + rule)
 
 
 def mention_drafts(
@@ -47,7 +56,7 @@ def mention_drafts(
                 s = sentences[m.sent]
                 sentence = evidence[m.sent] = ((doc.id, s.start, s.end), text[s.start : s.end])
             if sentence[0] not in seen:
-                seen[sentence[0]] = (sentence[1], "mentions." + m.rule)
+                seen[sentence[0]] = (sentence[1], _MENTION_RULES.get(m.rule) or _rule(m.rule))
         props = {"count": len(ms), "confidence": max(m.conf for m in ms)}
         out.append(Draft(T.MENTIONS, doc.id, eid, props, seen))
     for b in bylines:
@@ -110,14 +119,17 @@ def merge_drafts(into: dict[tuple[object, ...], Draft], drafts: Iterable[Draft])
             cur.evidence.update(d.evidence)
 
 
-def bundle(documents: list[Document], reg: Registry, drafts: Iterable[Draft]) -> GraphBundle:
-    """The one validation pass: relation drafts become pydantic models here."""
-    relations = [d.as_dict() for d in drafts]
-    used = {r["source"] for r in relations} | {r["target"] for r in relations}
+def bundle(
+    documents: list[Document], reg: Registry, drafts: Iterable[Draft], builder: RelationBuilder
+) -> GraphBundle:
+    """The one validation pass: relations are built from drafts (see ``construct``), the
+    bundle validator checks that every relation joins known nodes of allowed labels."""
+    relations = builder.relations(drafts)
+    used = {r.source for r in relations} | {r.target for r in relations}
     kept = reg.ordered(i for i in used if i in reg.entities)
     data: dict[str, Any] = {
         "documents": documents,
-        "entities": [r.entity() for r in kept],
+        "entities": [builder.entity(r) for r in kept],
         "relations": relations,
     }
     return GraphBundle.model_validate(data)

@@ -127,7 +127,7 @@ def clean(text: str) -> Cleaned:
             or bool(_STRAY.match(line_n))
             or ("@" in line_n and bool(_EMAIL.search(line_n)))
             or bool(_PHONE.match(line_n))
-            or bool(_SLASH_TAGS.match(line_n))
+            or (line_n.count("/") >= 2 and bool(_SLASH_TAGS.match(line_n)))  # it needs two
             or (len(line_n) < 80 and bool(_POSTCODE.search(line_n)) and line_n[-1] not in ".!?")
             or line_n in names
         )

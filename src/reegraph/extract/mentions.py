@@ -11,6 +11,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
+from operator import itemgetter
 from typing import Any
 
 from reegraph.extract.lexicon import Alias, Entry, Lexicon
@@ -154,7 +155,9 @@ class MentionFinder:
     ) -> list[Mention]:
         raw = self.matches(text, scan)
         # Longest match wins; among equals, the case-sensitive one (added first).
-        raw.sort(key=lambda r: (r[0], -(r[1] - r[0])))
+        # (Two stable sorts, by end descending and then by start: no Python key calls.)
+        raw.sort(key=itemgetter(1), reverse=True)
+        raw.sort(key=itemgetter(0))
         kept: list[tuple[int, int, list[Alias]]] = []
         last_end = -1
         for start, end, aliases in raw:

@@ -3,12 +3,18 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
-QUALIFIER = (
-    r"(?:(?P<q>over|more than|about|around|nearly|almost|roughly|approximately|some|"
-    r"up to|at least|close to|less than|under|above|below|just over|just under)\s+)?"
+_QUALIFIERS = (
+    r"over|more than|about|around|nearly|almost|roughly|approximately|some|"
+    r"up to|at least|close to|less than|under|above|below|just over|just under"
 )
+QUALIFIER = rf"(?:(?P<q>{_QUALIFIERS})\s+)?"
+# A qualifier ending where a span of text does (it ends with a letter, and whitespace
+# follows it); each alternative matches exactly as many characters as it has.
+_QUALIFIER_END = re.compile(rf"(?P<q>{_QUALIFIERS})\Z", re.I)
+_LONGEST_QUALIFIER = max(map(len, _QUALIFIERS.split("|")))
 _SCALE = {
     "trillion": 1e12,
     "tn": 1e12,
@@ -48,24 +54,26 @@ _CURRENCY = {
 
 # The qualifier prefix makes these patterns slow to scan; a number is needed anyway.
 _DIGIT = re.compile(r"\d")
-SHARE = re.compile(QUALIFIER + r"(?P<n>\d{1,3}(?:\.\d+)?)\s*(?:%|percent\b|per cent\b)", re.I)
+# The patterns below without QUALIFIER: qualified() finds what QUALIFIER + pattern finds,
+# scanning for the rest first and then for a qualifier just before it.
+# "\d\d{0,2}" is "\d{1,3}" with a leading character set, which lets re skip ahead.
+_SHARE = r"(?P<n>\d\d{0,2}(?:\.\d+)?)\s*(?:%|percent\b|per cent\b)"
 _NUM = r"(?P<n>\d[\d,]*(?:\.\d+)?)"
 _SCALE_RE = r"(?:\s*(?P<s>trillion|billion|million|thousand|bn|mn|mln|tn|b|m|k)\b)?"
-MONEY_PREFIX = re.compile(
-    QUALIFIER
-    + r"(?P<c>US\$|A\$|C\$|\$|€|£|¥)\s?"
-    + _NUM
-    + _SCALE_RE
-    + r"(?:\s*(?P<c2>USD|dollars)\b)?",
-    re.I,
+_MONEY_PREFIX = (
+    r"(?P<c>US\$|A\$|C\$|\$|€|£|¥)\s?" + _NUM + _SCALE_RE + r"(?:\s*(?P<c2>USD|dollars)\b)?"
 )
-MONEY_SUFFIX = re.compile(
-    QUALIFIER + _NUM + r"\s*(?P<s>trillion|billion|million|thousand|bn|mn)?\s*"
-    r"(?P<c>yen|euros?|dollars|USD|yuan|renminbi|RMB|won|pounds|rupees|AUD|EUR)\b",
-    re.I,
+_MONEY_SUFFIX = (
+    _NUM + r"\s*(?P<s>trillion|billion|million|thousand|bn|mn)?\s*"
+    r"(?P<c>yen|euros?|dollars|USD|yuan|renminbi|RMB|won|pounds|rupees|AUD|EUR)\b"
 )
-TONNAGE = re.compile(
-    QUALIFIER + _NUM + _SCALE_RE + r"\s*(?:metric\s+)?(?P<u>tonnes|tons|tonne|ton|mt|t)\b", re.I
+_TONNAGE = _NUM + _SCALE_RE + r"\s*(?:metric\s+)?(?P<u>tonnes|tons|tonne|ton|mt|t)\b"
+SHARE = re.compile(QUALIFIER + _SHARE, re.I)
+MONEY_PREFIX = re.compile(QUALIFIER + _MONEY_PREFIX, re.I)
+MONEY_SUFFIX = re.compile(QUALIFIER + _MONEY_SUFFIX, re.I)
+TONNAGE = re.compile(QUALIFIER + _TONNAGE, re.I)
+_SHARE_RE, _MONEY_PREFIX_RE, _MONEY_SUFFIX_RE, _TONNAGE_RE = (
+    re.compile(p, re.I) for p in (_SHARE, _MONEY_PREFIX, _MONEY_SUFFIX, _TONNAGE)
 )
 RATE_FROM_TO = re.compile(
     r"from\s+(?P<a>\d{1,3}(?:\.\d+)?)\s*(?:%|percent|per cent)?\s+to\s+(?P<b>\d{1,3}(?:\.\d+)?)"
@@ -95,6 +103,27 @@ def _num(raw: str) -> float:
     return float(raw.replace(",", ""))
 
 
+def qualified(rest: re.Pattern[str], text: str) -> Iterator[tuple[int, str | None, re.Match[str]]]:
+    """(start, qualifier, match of ``rest``) for each match ``QUALIFIER + rest`` finds in
+    ``text``, at the same offsets, but without trying the qualifiers at every position.
+
+    ``rest`` starts with a digit or a currency sign ("$", "US$"), which neither a
+    qualifier nor the whitespace after it contains: so each match of the whole pattern
+    holds a match of ``rest`` that a scan for ``rest`` alone finds too, and its qualifier,
+    if any, is the leftmost one ending where the whitespace before that match starts
+    (after the end of the previous match)."""
+    prev = 0
+    for m in rest.finditer(text):
+        start, found = m.start(), None
+        gap_end = len(text[prev:start].rstrip()) + prev  # where whitespace before m starts
+        if gap_end < start:
+            q = _QUALIFIER_END.search(text, max(prev, gap_end - _LONGEST_QUALIFIER), gap_end)
+            if q is not None:
+                start, found = q.start(), q["q"]
+        yield start, found, m
+        prev = m.end()
+
+
 def shares(text: str) -> list[Value]:
     """Percentages as fractions.
 
@@ -104,18 +133,10 @@ def shares(text: str) -> list[Value]:
     out: list[Value] = []
     if not _DIGIT.search(text):
         return out
-    for m in SHARE.finditer(text):
+    for start, q, m in qualified(_SHARE_RE, text):
         value = _num(m["n"]) / 100
         if 0 <= value <= 1:
-            out.append(
-                Value(
-                    m.start("n") if not m["q"] else m.start(),
-                    m.end(),
-                    round(value, 4),
-                    None,
-                    m["q"].lower() if m["q"] else None,
-                )
-            )
+            out.append(Value(start, m.end(), round(value, 4), None, q.lower() if q else None))
     return out
 
 
@@ -128,29 +149,29 @@ def money(text: str) -> list[Value]:
     out: list[Value] = []
     if not _DIGIT.search(text):
         return out
-    for m in MONEY_PREFIX.finditer(text):
+    for start, q, m in qualified(_MONEY_PREFIX_RE, text):
         scale = _SCALE.get((m["s"] or "").lower(), 1.0)
         out.append(
             Value(
-                m.start(),
+                start,
                 m.end(),
                 _num(m["n"]) * scale,
                 _CURRENCY[m["c"].lower()],
-                m["q"].lower() if m["q"] else None,
+                q.lower() if q else None,
             )
         )
-    for m in MONEY_SUFFIX.finditer(text):
-        if any(v.start <= m.start() < v.end for v in out):
+    for start, q, m in qualified(_MONEY_SUFFIX_RE, text):
+        if any(v.start <= start < v.end for v in out):
             continue
         scale = _SCALE.get((m["s"] or "").lower(), 1.0)
         cur = m["c"].lower().rstrip("s") if m["c"].lower() in {"euros"} else m["c"].lower()
         out.append(
             Value(
-                m.start(),
+                start,
                 m.end(),
                 _num(m["n"]) * scale,
                 _CURRENCY.get(cur, cur.upper()),
-                m["q"].lower() if m["q"] else None,
+                q.lower() if q else None,
             )
         )
     return sorted(out, key=lambda v: v.start)
@@ -165,13 +186,11 @@ def tonnages(text: str) -> list[Value]:
     out: list[Value] = []
     if not _DIGIT.search(text):
         return out
-    for m in TONNAGE.finditer(text):
+    for start, q, m in qualified(_TONNAGE_RE, text):
         if m["u"].lower() == "t" and not m["s"]:
             continue  # "5 t" alone is too easily something else
         scale = _SCALE.get((m["s"] or "").lower(), 1.0)
-        out.append(
-            Value(m.start(), m.end(), _num(m["n"]) * scale, "t", m["q"].lower() if m["q"] else None)
-        )
+        out.append(Value(start, m.end(), _num(m["n"]) * scale, "t", q.lower() if q else None))
     return out
 
 

@@ -18,8 +18,8 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from functools import reduce
-from itertools import accumulate
-from operator import or_
+from itertools import accumulate, compress, repeat
+from operator import is_, itemgetter, or_
 from typing import Any
 
 from reegraph.extract.splitter import PieceSplitter
@@ -40,6 +40,7 @@ Piece = tuple[tuple[str, ...], tuple[str, ...], tuple[int, ...], tuple[Walk, ...
 _NOTHING: Piece = ((), (), (), (), 0, False)  # a piece none of whose tokens is in a phrase
 _MIXED = -1  # the mark of a piece with whitespace inside (a tab, a no-break space)
 Match = tuple[int, int, str]  # start, end (character offsets), phrase key
+_VISIT = itemgetter(5)  # does a scan have anything to do with a piece
 
 
 def _no_pair(mark: int, following: str) -> int:
@@ -246,8 +247,13 @@ class Phrases:
         pieces = text.replace("\n", " ").split(" ")
         known = list(map(self.cache.get, pieces))
         if None in known:
-            self._learn([p for p, f in zip(pieces, known, strict=True) if f is None], pieces)
-            known = list(map(self.cache.get, pieces))
+            # Index loops run in C (itertools), not per piece in Python: a text has about a
+            # thousand pieces, and only a few are new.
+            missing = list(compress(range(len(known)), map(is_, known, repeat(None))))
+            self._learn([pieces[i] for i in missing], pieces)
+            cache = self.cache
+            for i in missing:
+                known[i] = cache[pieces[i]]
         found: list[Piece] = known  # type: ignore[assignment]  # all known now
         ends = list(accumulate(map(len, pieces)))  # piece i ends at ends[i] + i
         last = len(pieces) - 1
@@ -255,18 +261,21 @@ class Phrases:
         mark_ends: list[int] = []
         marks: list[int] = []
         mixed: list[tuple[int, int]] = []
-        for i in [i for i, f in enumerate(found) if f[5]]:
+        pair_bits, pair = self.pair_bits, self.pair
+        for i in list(compress(range(len(found)), map(_VISIT, found))):
             piece = found[i]
-            base = ends[i] + i - len(pieces[i])
+            piece_end = ends[i] + i
             if mark := piece[4]:
                 if mark == _MIXED:
-                    mixed.append((base, base + len(pieces[i])))
+                    mixed.append((piece_end - len(pieces[i]), piece_end))
                 else:
-                    end = base + len(pieces[i])
-                    if mark & self.pair_bits and i < last and text[end] == " ":
-                        mark |= self.pair(mark, pieces[i + 1])
-                    mark_ends.append(end)
+                    if mark & pair_bits and i < last and text[piece_end] == " ":
+                        mark |= pair(mark, pieces[i + 1])
+                    mark_ends.append(piece_end)
                     marks.append(mark)
+            if not piece[3]:
+                continue
+            base = piece_end - len(pieces[i])
             for seq, offset, local, open_node in piece[3]:
                 start = base + offset
                 if local:

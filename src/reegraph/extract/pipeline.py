@@ -19,10 +19,12 @@ from pathlib import Path
 
 from reegraph.extract import assemble
 from reegraph.extract import frames as frames_mod
+from reegraph.extract import labels as L
 from reegraph.extract import relations as rel
 from reegraph.extract import relations_econ as econ
 from reegraph.extract.agreements import FrameFinder
 from reegraph.extract.clean import Byline, clean
+from reegraph.extract.construct import RelationBuilder
 from reegraph.extract.emit import Draft, Emitter
 from reegraph.extract.lexicon import Lexicon, load_lexicon
 from reegraph.extract.mentions import Mention, MentionFinder, SentenceIndex
@@ -31,7 +33,7 @@ from reegraph.extract.resolve import Registry, resolve_document
 from reegraph.extract.sentences import Sentence, split_sentences
 from reegraph.extract.views import View, build_views
 from reegraph.gcpause import paused_gc
-from reegraph.model import Document, Entity, GraphBundle, Label
+from reegraph.model import Document, Entity, GraphBundle
 
 CHUNK = 64  # documents resolved and related together
 
@@ -85,6 +87,7 @@ class Extractor:
         self.lexicon_dir = lexicon_dir
         self.lexicon: Lexicon = load_lexicon(lexicon_dir)
         self.finder = MentionFinder(self.lexicon)
+        self.builder = RelationBuilder()
 
     # -- stages ----------------------------------------------------------------------------
     def find(self, text: str) -> Found:
@@ -119,11 +122,11 @@ class Extractor:
         # Many short-lived objects next to a large lexicon and registry, and no
         # reference cycles: the collector would only rescan them (a tenth to a quarter
         # of the run time) while reference counting frees nearly everything.
-        with paused_gc():
+        with paused_gc(tenure=True):
             for chunk_docs, founds in self._found(documents, workers):
                 docs += chunk_docs
                 assemble.merge_drafts(merged, self._drafts(chunk_docs, founds, reg))
-            return assemble.bundle(docs, reg, merged.values())
+            return assemble.bundle(docs, reg, merged.values(), self.builder)
 
     def extract_stream(
         self,
@@ -142,8 +145,8 @@ class Extractor:
         found = self._found(documents, workers, chunk)
         while True:
             # The caller's code between two bundles runs with the collector on; by then
-            # only the bundle is left of the chunk.
-            with paused_gc():
+            # only the bundle is left of the chunk, tenured so that it is not rescanned.
+            with paused_gc(tenure=True):
                 item = next(found, None)
                 if item is None:
                     return
@@ -167,7 +170,7 @@ class Extractor:
     ) -> GraphBundle:
         merged: dict[tuple[object, ...], Draft] = {}
         assemble.merge_drafts(merged, self._drafts(docs, founds, reg))
-        return assemble.bundle(docs, reg, merged.values())
+        return assemble.bundle(docs, reg, merged.values(), self.builder)
 
     def _drafts(self, docs: list[Document], founds: list[Found], reg: Registry) -> list[Draft]:
         """Resolve a chunk's mentions, then every relation draft of the chunk."""
@@ -214,7 +217,7 @@ def _relations(p: Parsed, views: list[View], em: Emitter, leaders: dict[str, str
 def _doc_topic(mentions: list[Mention]) -> list[Mention]:
     counts: dict[str, list[Mention]] = {}
     for m in mentions:
-        if m.label is Label.MINERAL:
+        if m.label is L.MINERAL:
             counts.setdefault(m.entity, []).append(m)
     return [ms[0] for ms in sorted(counts.values(), key=len, reverse=True)]
 

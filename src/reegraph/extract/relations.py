@@ -10,12 +10,12 @@ import re
 from collections import Counter
 
 from reegraph.extract import hints
+from reegraph.extract import labels as L
 from reegraph.extract.emit import Emitter
 from reegraph.extract.folding import Folded
 from reegraph.extract.mentions import Mention
 from reegraph.extract.numbers import shares
 from reegraph.extract.views import View
-from reegraph.model import Label
 from reegraph.model import RelationType as T
 
 USE_AFTER = Folded(
@@ -95,6 +95,10 @@ HEAD_OF = Folded(
     )
 )
 
+# Words one of which every match of DEPEND_BEFORE / HEAD_OF holds (lower-cased).
+_DEPEND_STEMS = ("depend", "rely", "relie", "relian", "need", "require")
+_HEAD_STEMS = ("ceo", "chief executive", "chair", "president", "head", "founder")
+
 
 _ADMINISTRATION = re.compile(r"\badministration\b")
 
@@ -113,7 +117,7 @@ def paragraph_topics(views: list[View]) -> dict[int, list[Mention]]:
     first: dict[str, Mention] = {}
     for v in views:
         for m in v.mentions:
-            if m.label is Label.MINERAL:
+            if m.label is L.MINERAL:
                 counts.setdefault(v.sentence.para, Counter())[m.entity] += 1
                 first.setdefault(m.entity, m)
     return {p: [first[e] for e, _ in c.most_common(2)] for p, c in counts.items()}
@@ -121,7 +125,7 @@ def paragraph_topics(views: list[View]) -> dict[int, list[Mention]]:
 
 def topic_of(view: View, topics: dict[int, list[Mention]], doc_topic: list[Mention]) -> str | None:
     minerals = (
-        [m for m in view.mentions if m.label is Label.MINERAL]
+        [m for m in view.mentions if m.label is L.MINERAL]
         or topics.get(view.sentence.para, [])
         or doc_topic[:1]
     )
@@ -145,14 +149,14 @@ def dependence_on_minerals(views: list[View], em: Emitter) -> None:
                 after = v.slots(v.masked[cue.end() :], "S")
                 conf = 0.8
                 if not before and ANAPHOR.match(v.masked) and prev is not None:
-                    before = [m for m in prev.mentions if m.label is Label.MINERAL]
+                    before = [m for m in prev.mentions if m.label is L.MINERAL]
                     conf = 0.6
                 for s in after:
                     for m in before[-4:]:
                         em.emit(T.DEPENDS_ON, s, m, v, "depends_on.used_in", conf)
                 if before and after:
                     break
-            for cue in v.finditer(DEPEND_BEFORE):
+            for cue in v.finditer(DEPEND_BEFORE) if v.may_match(_DEPEND_STEMS) else ():
                 for s in v.slots(v.masked[: cue.start()], "S")[-4:]:
                     for m in v.slots(v.masked[cue.end() :], "M")[:4]:
                         em.emit(T.DEPENDS_ON, s, m, v, "depends_on.sector_relies", 0.8)
@@ -211,7 +215,7 @@ def control_shares(
     for v in views:
         if not (v.sentence.hints & hints.SHARE and hints.SHARE_HINT.search(v.text)):
             continue
-        actors = [m for m in v.mentions if m.label is Label.COUNTRY]
+        actors = [m for m in v.mentions if m.label is L.COUNTRY]
         if not actors:
             continue
         for sh in shares(v.text):
@@ -238,7 +242,7 @@ def control_shares(
                 continue
             pos = v.sentence.start + sh.start
             actor = min(actors, key=lambda c: (c.start > pos, abs(c.start - pos)))
-            minerals = [m for m in v.mentions if m.label is Label.MINERAL]
+            minerals = [m for m in v.mentions if m.label is L.MINERAL]
             conf = 0.8
             if not minerals:
                 minerals = topics.get(v.sentence.para, [])[:1] or doc_topic[:1]
@@ -287,7 +291,7 @@ def leadership(views: list[View], em: Emitter) -> dict[str, str]:
     leaders: dict[str, str] = {}
     for v in views:
         for m in v.mentions if "⟨p" in v.low else ():
-            if m.label is Label.PERSON and m.country and m.role:
+            if m.label is L.PERSON and m.country and m.role:
                 rtype = T.LEADS if m.head else T.AFFILIATED_WITH
                 if (
                     em.emit(
@@ -303,7 +307,7 @@ def leadership(views: list[View], em: Emitter) -> dict[str, str]:
                     and m.head
                 ):
                     leaders[m.entity] = m.country
-        for hm in v.finditer(HEAD_OF) if "⟨o" in v.low else ():
+        for hm in v.finditer(HEAD_OF) if "⟨o" in v.low and v.may_match(_HEAD_STEMS) else ():
             people = v.slots(v.masked[: hm.start()][-40:] + v.masked[hm.end() :][:40], "P")
             org = v.slots(v.masked[hm.start("o") : hm.end("o")])[0]
             role = v.masked[hm.start() : hm.end()].split()[0]

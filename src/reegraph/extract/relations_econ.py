@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import re
 
+from reegraph.extract import labels as L
 from reegraph.extract.emit import Emitter
 from reegraph.extract.folding import Folded
 from reegraph.extract.hints import any_in
 from reegraph.extract.numbers import money, tariff_rates, tonnages
 from reegraph.extract.views import View
-from reegraph.model import Label
 from reegraph.model import RelationType as T
 
 BUY = Folded(
@@ -108,7 +108,7 @@ def tariffs(v: View, em: Emitter, main: str | None) -> None:
         return
     for m in TARIFF_ON.finditer(v.masked):
         target = v.slots(m.group("t"))[0]
-        if target.label is Label.COUNTRY:
+        if target.label is L.COUNTRY:
             tgt = target.entity
             goods = v.slots(m.group("rest"), "KS")
             topic = goods[0].name.lower() if goods else None
@@ -171,13 +171,18 @@ def investments(v: View, em: Emitter) -> None:
         break
 
 
+# One of which each PRODUCE / PROCESS match holds.
+_PRODUCE_STEMS = ("produc", "output", "mining", "mine")
+_PROCESS_STEMS = ("process", "refin")
+
+
 def production(v: View, em: Emitter) -> None:
-    for m in v.finditer(PRODUCE):
+    for m in v.finditer(PRODUCE) if v.may_match(_PRODUCE_STEMS) else ():
         goods = v.slots(v.group(m, "g") or v.group(m, "g2") or "", "MK")
         subj = [s for s in _subject(v, m.start(), "CO") if s.sense != "adj"]
         if subj and goods:
             em.emit(T.PRODUCES, subj[-1], goods[-1], v, "produces.subj_verb", 0.7)
-    for m in v.finditer(PROCESS):
+    for m in v.finditer(PROCESS) if v.may_match(_PROCESS_STEMS) else ():
         subj = [s for s in _subject(v, m.start(), "CO") if s.sense != "adj"]
         goods = v.slots(v.group(m, "g") or "")
         if subj and goods and m.start() - v.masked.rfind("⟩", 0, m.start()) < 4:
@@ -207,7 +212,7 @@ _PRODUCE_HINTS = ("produc", "mine", "mining", "process", "refin", "output")
 def bases(v: View, em: Emitter, low: str) -> None:
     orgs, places = "⟨o" in low, "⟨l" in low
     for m in v.mentions if orgs else ():
-        if m.label is Label.ORGANIZATION and m.country and (m.rule != "lexicon" or m.country_from):
+        if m.label is L.ORGANIZATION and m.country and (m.rule != "lexicon" or m.country_from):
             how = m.country_from or m.rule.split(".")[-1]
             conf = {"name_prefix": 0.6, "list": 0.5}.get(how, 0.75)
             em.emit(T.BASED_IN, m, m.country, v, f"based_in.{how}", conf, mod="asserted")
@@ -221,7 +226,7 @@ def bases(v: View, em: Emitter, low: str) -> None:
         if org and place:
             p = place[0]
             em.emit(T.BASED_IN, org[0], p, v, "based_in.pattern", 0.8, mod="asserted")
-            if p.label is Label.PLACE and p.country:
+            if p.label is L.PLACE and p.country:
                 em.emit(
                     T.BASED_IN, org[0], p.country, v, "based_in.city_country", 0.7, mod="asserted"
                 )
@@ -233,7 +238,7 @@ def bases(v: View, em: Emitter, low: str) -> None:
             )
     for m in v.mentions if places else ():
         if (
-            m.label is Label.PLACE
+            m.label is L.PLACE
             and m.country
             and m.rule in {"place.city_country", "place.possessive"}
         ):

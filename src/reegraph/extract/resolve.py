@@ -15,6 +15,7 @@ from collections.abc import Iterable, Mapping
 from functools import lru_cache
 from typing import Any
 
+from reegraph.extract import labels as L
 from reegraph.extract.mentions import Mention
 from reegraph.extract.openworld.words import HEAD_TITLES
 from reegraph.model import Entity, EntityProperties, Label, SourceKind, entity_id, lookup_key
@@ -106,6 +107,8 @@ class Registry:
         self.by_label: dict[Label, list[str]] = {label: [] for label in Label}
         self._leaders: dict[str, str] = {}
         self._changed: set[str] = set()  # people whose role or country may have changed
+        # Answers of ensure() for mentions (see _Ensured).
+        self.ensured: dict[tuple[Any, ...], Record] = {}
         for entity in known:
             self.register(Record.of(entity))
             self.known.add(entity.id)
@@ -121,7 +124,7 @@ class Registry:
         keys = self.keys[current.label]
         for key in current.lookup():
             keys.setdefault(key, current.id)
-        if current.label is Label.PERSON:
+        if current.label is L.PERSON:
             self._changed.add(current.id)
             words = current.name.split()
             if len(words) >= 2:
@@ -153,7 +156,7 @@ class Registry:
 
     def touched(self, entity: Record) -> None:
         """Note that a person's role or country may have changed (see ``leaders``)."""
-        if entity.label is Label.PERSON:
+        if entity.label is L.PERSON:
             self._changed.add(entity.id)
 
     def leaders(self) -> dict[str, str]:
@@ -197,8 +200,8 @@ class Registry:
 def _props(m: Mention) -> dict[str, Any]:
     p = {
         "kind": m.kind,
-        "role": m.role if m.label is Label.PERSON else None,
-        "country": m.country if m.label is not Label.COUNTRY else None,
+        "role": m.role if m.label is L.PERSON else None,
+        "country": m.country if m.label is not L.COUNTRY else None,
     }
     if m.entry is not None and m.entry.symbol:
         p["symbol"] = m.entry.symbol
@@ -206,18 +209,24 @@ def _props(m: Mention) -> dict[str, Any]:
 
 
 class _Ensured:
-    """``Registry.ensure`` for the mentions of one document. Asking again for the same
-    name, surface and properties changes nothing (the first call merged them), so the
-    answer is remembered: a document names the same few entities over and over."""
+    """``Registry.ensure`` for mentions. Asking again for the same name, surface and
+    properties changes nothing (the first call merged them, and a registry never drops
+    or replaces a record), so the answer is remembered in the registry, across
+    documents: a document names the same few entities over and over, and a stream the
+    same countries and minerals."""
+
+    LIMIT = 1 << 14  # remembered answers (a stream of new names must not grow it forever)
 
     def __init__(self, reg: Registry) -> None:
         self.reg = reg
-        self.seen: dict[tuple[Any, ...], Record] = {}
+        self.seen = reg.ensured
 
     def __call__(self, m: Mention, name: str, surface: str | None) -> Record:
         symbol = m.entry.symbol if m.entry is not None else None
         key = (m.label, name, surface, m.kind, m.role, m.country, symbol)
         if (found := self.seen.get(key)) is None:
+            if len(self.seen) >= self.LIMIT:
+                self.seen.clear()
             aliases = [surface] if surface is not None else []
             found = self.seen[key] = self.reg.ensure(m.label, name, aliases, _props(m))
         return found
@@ -238,7 +247,7 @@ def resolve_document(text: str, mentions: list[Mention], reg: Registry) -> None:
             entity = ensure(m, m.entry.name, surface)
         elif m.sense == "acronym" and m.long_form:
             entity = ensure(m, m.long_form, surface)
-        elif m.label is Label.PERSON and len(m.name.split()) == 1:
+        elif m.label is L.PERSON and len(m.name.split()) == 1:
             key = cached_key(m.name)
             cands = (doc_people[key],) if key in doc_people else reg.surnames.get(key, ())
             if len(cands) == 1:
@@ -249,14 +258,14 @@ def resolve_document(text: str, mentions: list[Mention], reg: Registry) -> None:
         else:
             entity = ensure(m, m.name, surface)
         props = entity.props
-        if entity.label is Label.PERSON:
+        if entity.label is L.PERSON:
             words = entity.name.split()
             for w in {words[0], words[-1]} if len(words) > 1 else set():
                 doc_people.setdefault(cached_key(w), entity.id)
             if m.role and (m.head or props.get("role") is None):
                 props["role"] = m.role
                 reg.touched(entity)
-        if m.country and entity.label is not Label.COUNTRY and props.get("country") is None:
+        if m.country and entity.label is not L.COUNTRY and props.get("country") is None:
             props["country"] = m.country
             reg.touched(entity)
         m.entity = entity.id

@@ -15,6 +15,14 @@ from __future__ import annotations
 from typing import Any
 
 
+def _plain(string: str) -> bool:
+    """ASCII letters only, or digits only: no prefix, suffix or infix rule applies to such
+    a string, so it is one token unless it is a special case (``Phrases`` relies on this
+    for whole pieces too; ``tests/test_extract_phrases.py`` checks it against spaCy). Most
+    pieces the splitter sees are such a word with punctuation around it ("plant,")."""
+    return string.isascii() and (string.isalpha() or string.isdigit())
+
+
 class PieceSplitter:
     """Tokens of a whitespace-free piece, as ``nlp``'s tokenizer gives them."""
 
@@ -54,6 +62,8 @@ class PieceSplitter:
         suffixes: list[str] = []
         last_size = 0
         while string and len(string) != last_size:
+            if _plain(string) and string not in specials:
+                break  # nothing left to peel off: skip the regular expressions
             if self.token_match and self.token_match(string):
                 break
             if string in specials:
@@ -91,6 +101,8 @@ class PieceSplitter:
         """What is left after the affixes (``Tokenizer._attach_tokens``)."""
         if string in self.specials:
             return self.specials[string]
+        if _plain(string):
+            return [string]
         if (self.token_match and self.token_match(string)) or (
             self.url_match and self.url_match(string)
         ):

@@ -10,9 +10,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from operator import attrgetter
 from re import Match
 from typing import Any
 
+from reegraph.extract import labels as L
 from reegraph.extract.folding import Folded, folds
 from reegraph.extract.mentions import Mention
 from reegraph.extract.sentences import Sentence
@@ -51,7 +53,7 @@ class View:
             base = self.sentence.start
             text = self.text
             for i, m in enumerate(self.mentions):
-                code = "J" if m.label is Label.COUNTRY and m.sense == "adj" else CODE[m.label]
+                code = "J" if m.label is L.COUNTRY and m.sense == "adj" else CODE[m.label]
                 parts += (text[pos : m.start - base], f"⟨{code}{i}⟩")
                 pos = m.end - base
             parts.append(text[pos:])
@@ -60,6 +62,17 @@ class View:
             self.masked = self.text
         self.low = self.masked.lower()
         self.fold = self.low if folds(self.masked) else None
+
+    def may_match(self, words: tuple[str, ...]) -> bool:
+        """False when a case-insensitive pattern each of whose matches holds one of
+        ``words`` (lower-case) cannot match ``masked``: a substring test instead of a scan.
+        Exact when ``masked`` folds (see reegraph.extract.folding); else it may match."""
+        if self.fold is None:
+            return True
+        for w in words:  # noqa: SIM110  (a generator costs more than the tests)
+            if w in self.fold:
+                return True
+        return False
 
     def finditer(self, pattern: Folded) -> Iterator[Match[str]]:
         """Matches of a case-insensitive pattern in ``masked``."""
@@ -95,7 +108,10 @@ class View:
 def build_views(text: str, sentences: list[Sentence], mentions: list[Mention]) -> list[View]:
     """One view per sentence; overlapping mentions keep the longest."""
     by_sent: dict[int, list[Mention]] = {}
-    for m in sorted(mentions, key=lambda m: (m.start, -(m.end - m.start))):
+    # By start, longest first: two stable sorts on attributes (no Python key calls).
+    ordered = sorted(mentions, key=attrgetter("end"), reverse=True)
+    ordered.sort(key=attrgetter("start"))
+    for m in ordered:
         lst = by_sent.setdefault(m.sent, [])
         if lst and m.start < lst[-1].end:
             continue

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from reegraph.extract import labels as L
 from reegraph.extract.agreements.model import Frame
 from reegraph.extract.mentions import Mention
 from reegraph.extract.views import View
-from reegraph.model import Label
 
 
 class FrameFinderBase:
@@ -30,11 +30,7 @@ class FrameFinderBase:
     def _countries(self, ms: list[Mention]) -> list[str]:
         out: list[str] = []
         for m in ms:
-            cid = (
-                m.entity
-                if m.label in {Label.COUNTRY, Label.ORGANIZATION, Label.REGION}
-                else self.leaders.get(m.entity)
-            )
+            cid = m.entity if m.label in L.PARTY_LABELS else self.leaders.get(m.entity)
             if cid and cid not in out:
                 out.append(cid)
         return out
@@ -51,9 +47,9 @@ class FrameFinderBase:
             if back.sentence.para != v.sentence.para:
                 continue
             # Leaders name the sides best; countries only when no two leaders are named.
-            found = self._countries([m for m in back.mentions if m.label is Label.PERSON])
+            found = self._countries([m for m in back.mentions if m.label is L.PERSON])
             if len(found) < 2:
-                found = self._countries([m for m in back.mentions if m.label is Label.COUNTRY])
+                found = self._countries([m for m in back.mentions if m.label is L.COUNTRY])
             if len(found) >= 2:
                 return found
         return []

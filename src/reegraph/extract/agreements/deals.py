@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass, field
 
 from reegraph.extract import hints
+from reegraph.extract import labels as L
 from reegraph.extract.agreements.base import FrameFinderBase
 from reegraph.extract.agreements.model import Claim, Frame
 from reegraph.extract.agreements.naming import topic_words
@@ -48,9 +49,9 @@ from reegraph.extract.agreements.patterns import (
 )
 from reegraph.extract.dates import find_date, iso_duration
 from reegraph.extract.emit import modality
+from reegraph.extract.folding import folds
 from reegraph.extract.mentions import Mention
 from reegraph.extract.views import SLOT, View
-from reegraph.model import Label
 from reegraph.model import RelationType as T
 
 _NP_TOKEN = re.compile(r"(?:⟨[A-Z]\d+⟩|[\w.’'-]+)(?:[-–—/](?:⟨[A-Z]\d+⟩|[\w.’'-]+))*(?:[’']s)?")
@@ -59,7 +60,13 @@ _NP_DURATION = re.compile(
     r"[\s-](?P<u>year|month|week|day)s?(?:[\s-]long)?(?:\s|$)",
     re.I,
 )
-_CLAUSE_END = re.compile(r"[;:]|\bwhile\b|\bbut\b")
+# One of which each SIGN match holds.
+_SIGN_STEMS = (
+    "sign", "ink", "concluded", "struck", "reached", "sealed", "agree", "secured", "finali",
+)  # fmt: skip
+_UNITS = ("year", "month", "week", "day")  # one of which each TERM_ pattern needs
+_PAUSES = ("pause", "suspend", "delay", "halt", "freeze")  # one of which VERBAL_TRUCE needs
+_CONJUNCTION = re.compile(r"\bwhile\b|\bbut\b")
 _CONTROLS = {"restrictions": "controls", "curbs": "controls", "limits": "controls",
              "licensing": "controls", "bans": "controls", "ban": "controls"}  # fmt: skip
 
@@ -96,7 +103,7 @@ def _signs(v: View) -> list[re.Match[str]]:
     agreement word is also a match of the text before it: the word starts after a
     non-word character, and SIGN's words end with word characters."""
     if (found := v.memo.get("signs")) is None:
-        found = v.memo["signs"] = list(v.finditer(SIGN))
+        found = v.memo["signs"] = list(v.finditer(SIGN)) if v.may_match(_SIGN_STEMS) else []
     return found
 
 
@@ -107,13 +114,16 @@ def _signed_before(v: View, pos: int) -> bool:
 
 def _between(v: View) -> re.Match[str] | None:
     if "between" not in v.memo:
-        v.memo["between"] = BETWEEN.search(v.masked)
+        v.memo["between"] = BETWEEN.search(v.masked) if "between" in v.masked else None
     return v.memo["between"]  # type: ignore[no-any-return]
 
 
 def _non_binding(v: View) -> bool:
     if "non_binding" not in v.memo:
-        v.memo["non_binding"] = bool(NON_BINDING.search(v.text))
+        # NON_BINDING needs "binding" or "MOU" in some case (exact when the text folds).
+        low = v.text.lower() if folds(v.text) else None
+        possible = low is None or "binding" in low or "mou" in low
+        v.memo["non_binding"] = possible and bool(NON_BINDING.search(v.text))
     return v.memo["non_binding"]  # type: ignore[no-any-return]
 
 
@@ -131,9 +141,18 @@ def triggers(v: View) -> list[Trigger]:
     ]
     found += [
         Trigger(m.start("k"), m.end("k"), masked[m.start("k") : m.end("k")], verbal=True)
-        for m in (v.finditer(VERBAL_TRUCE) if "agree" in v.low else ())  # the verb is needed
+        for m in (v.finditer(VERBAL_TRUCE) if "agree" in v.low and v.may_match(_PAUSES) else ())
     ]
     return sorted(found, key=lambda t: t.start)
+
+
+def _clause_end(tail: str) -> int:
+    """Where the first clause of ``tail`` ends (";", ":", "while", "but"), else -1. String
+    searches first: a regex for all four costs more than these on every agreement word."""
+    ends = [i for i in (tail.find(";"), tail.find(":")) if i >= 0]
+    if ("while" in tail or "but" in tail) and (m := _CONJUNCTION.search(tail)):
+        ends.append(m.start())
+    return min(ends, default=-1)
 
 
 def noun_phrase(head: str) -> str:
@@ -267,7 +286,7 @@ class AgreementRules(FrameFinderBase):
                         v.text.find(t) <= m.start - v.sentence.start < v.text.find(t) + len(t)
                         for t in titles
                     )
-                    and m.label is Label.COUNTRY
+                    and m.label is L.COUNTRY
                 ]
                 parties = self._countries(in_title) or parties
             definite = bool(v.search(DEFINITE, trig.start)) and not named
@@ -472,8 +491,8 @@ class AgreementRules(FrameFinderBase):
         f.status = f.status or ("signed" if signed else None)
         # What it covers: goods and sectors after the trigger, or just before it.
         tail = v.masked[trig.end :]
-        if end := _CLAUSE_END.search(tail):
-            tail = tail[: end.start()]
+        if (end := _clause_end(tail)) >= 0:
+            tail = tail[:end]
         goods = v.slots(tail, "MKS") or v.slots(
             v.masked[max(0, trig.start - 40) : trig.start], "MKS"
         )
@@ -490,7 +509,7 @@ class AgreementRules(FrameFinderBase):
                 )
             )
         for m in v.mentions:
-            if m.label is Label.MINERAL and m.name not in f.topics:
+            if m.label is L.MINERAL and m.name not in f.topics:
                 f.topics.append(m.name)
 
     @staticmethod
@@ -500,6 +519,8 @@ class AgreementRules(FrameFinderBase):
         clause about something else ("support within six months") is not its term."""
         if found := np_duration(np):
             return found
+        if not v.may_match(_UNITS):
+            return None
         head, tail = v.masked[: trig.start], v.masked[trig.end :]
         for m in (TERM_OF.search(head), TERM_OWN.match(tail), TERM_AFTER.match(tail)):
             if m:

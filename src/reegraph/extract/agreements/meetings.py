@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
+from reegraph.extract import labels as L
 from reegraph.extract.agreements.base import FrameFinderBase
 from reegraph.extract.agreements.model import Claim, Frame
 from reegraph.extract.agreements.patterns import MEETING
 from reegraph.extract.dates import find_date
 from reegraph.extract.views import View
-from reegraph.model import Label
 from reegraph.model import RelationType as T
 
 
@@ -30,7 +30,7 @@ class MeetingRules(FrameFinderBase):
             for p in people:
                 pid = (
                     p.entity
-                    if p.label is Label.PERSON
+                    if p.label is L.PERSON
                     else next((k for k, c in self.leaders.items() if c == p.entity), None)
                 )
                 if pid and pid not in ids:

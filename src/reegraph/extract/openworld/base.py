@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from itertools import pairwise
+from operator import attrgetter
 
+from reegraph.extract import labels as L
 from reegraph.extract.mentions import Mention
 from reegraph.extract.openworld.words import MONTHS
 from reegraph.extract.sentences import Sentence
@@ -28,7 +30,7 @@ class OpenWorldBase:
         self.country_names = country_names or {}
         self.text = text
         self.sentences = sentences
-        self.lex = sorted(lexicon_mentions, key=lambda m: m.start)
+        self.lex = sorted(lexicon_mentions, key=attrgetter("start"))
         self.found: list[Mention] = []
         self.acronyms: dict[str, tuple[str, Label]] = {}
         # Lexicon mentions do not overlap, so their starts and ends are both sorted and
@@ -54,7 +56,7 @@ class OpenWorldBase:
         """A country mention (name, adjective, possessive) ending just before ``pos``."""
         best = None
         for m in self._lex_ending(pos - window, pos):
-            if m.label is Label.COUNTRY:
+            if m.label is L.COUNTRY:
                 gap = self.text[m.end : pos]
                 if _GAP.fullmatch(gap) and not self.text[
                     max(0, m.start - 4) : m.start
@@ -67,12 +69,7 @@ class OpenWorldBase:
         if country is None or country.entry is None:
             return
         for x in [*self.lex, *self.found]:
-            if (
-                x.label is Label.ORGANIZATION
-                and start <= x.start
-                and x.end <= end
-                and not x.country
-            ):
+            if x.label is L.ORGANIZATION and start <= x.start and x.end <= end and not x.country:
                 x.country, x.country_from = country.entry.id, how
 
     def _add(

@@ -7,6 +7,7 @@ import re
 from bisect import bisect_left
 
 from reegraph.extract import hints
+from reegraph.extract import labels as L
 from reegraph.extract.openworld.base import OpenWorldBase
 from reegraph.extract.openworld.patterns import (
     ACRONYM_AFTER,
@@ -31,7 +32,6 @@ from reegraph.extract.openworld.words import (
     STOP_FIRST,
 )
 from reegraph.extract.sentences import Sentence
-from reegraph.model import Label
 
 _AGREEMENT_NAME = re.compile(r"\b(?:Framework|Agreement|Accord|Treaty|Pact|Memorandum)\b")
 _EVENT_NAME = re.compile(r"\b(?:Summit|Conference|Forum|Dialogue)\b")
@@ -42,7 +42,7 @@ class OrgRules(OpenWorldBase):
     def _country_from_names(self) -> None:
         """ "China Northern Rare Earth Group": a name opening with a country places it there;
         a name listed among such names takes their country when they all agree."""
-        orgs = [m for m in [*self.lex, *self.found] if m.label is Label.ORGANIZATION]
+        orgs = [m for m in [*self.lex, *self.found] if m.label is L.ORGANIZATION]
         for o in orgs:
             if o.country:
                 continue
@@ -80,11 +80,11 @@ class OrgRules(OpenWorldBase):
                     for x in self._lex_at(start, start + len(long))
                 ):
                     continue
-                label = Label.ORGANIZATION
+                label = L.ORGANIZATION
                 if _AGREEMENT_NAME.search(long):
                     continue  # agreements are found by the agreement rules
                 if _EVENT_NAME.search(long):
-                    label = Label.EVENT
+                    label = L.EVENT
                 mm = self._add(
                     start,
                     long,
@@ -142,7 +142,7 @@ class OrgRules(OpenWorldBase):
                 self._add(
                     start,
                     name,
-                    Label.ORGANIZATION,
+                    L.ORGANIZATION,
                     s.index,
                     "org.designator",
                     0.8,
@@ -160,7 +160,7 @@ class OrgRules(OpenWorldBase):
                     continue
                 inner = self._lex_at(start, start + len(name))
                 if inner and any(
-                    x.label is not Label.ORGANIZATION
+                    x.label is not L.ORGANIZATION
                     for x in inner
                     if x.start <= start and x.end >= start + len(name)
                 ):
@@ -169,7 +169,7 @@ class OrgRules(OpenWorldBase):
                 self._add(
                     start,
                     name,
-                    Label.ORGANIZATION,
+                    L.ORGANIZATION,
                     s.index,
                     "org.descriptor",
                     0.8,
@@ -184,7 +184,7 @@ class OrgRules(OpenWorldBase):
                 (
                     x
                     for x in self._lex_at(desc_at, s.start + m.end("desc"))
-                    if x.label is Label.COUNTRY and desc_at <= x.start
+                    if x.label is L.COUNTRY and desc_at <= x.start
                 ),
                 None,
             )
@@ -193,7 +193,7 @@ class OrgRules(OpenWorldBase):
                 self._add(
                     start,
                     name,
-                    Label.ORGANIZATION,
+                    L.ORGANIZATION,
                     s.index,
                     "org.apposition",
                     0.8,
@@ -203,7 +203,7 @@ class OrgRules(OpenWorldBase):
 
     def _coordination(self) -> None:
         """Unknown names listed together with a known organisation are organisations too."""
-        orgs = [m for m in [*self.lex, *self.found] if m.label is Label.ORGANIZATION]
+        orgs = [m for m in [*self.lex, *self.found] if m.label is L.ORGANIZATION]
         starts = sorted(o.start for o in orgs)
         for s in self.sentences:
             # Only sentences naming an organisation, with a list ("..., and X").
@@ -236,7 +236,7 @@ class OrgRules(OpenWorldBase):
                     self._add(
                         start,
                         name,
-                        Label.ORGANIZATION,
+                        L.ORGANIZATION,
                         s.index,
                         "org.coordination",
                         0.6,

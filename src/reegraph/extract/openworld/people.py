@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import re
 
+from reegraph.extract import labels as L
 from reegraph.extract.openworld.base import OpenWorldBase
 from reegraph.extract.openworld.patterns import NAME, SPEECH, TITLE, strip_name
 from reegraph.extract.openworld.words import DESIGNATORS, GENERIC, HEAD_TITLES, MONTHS
 from reegraph.extract.sentences import Sentence
-from reegraph.model import Label
 
 
 class PeopleRules(OpenWorldBase):
@@ -46,7 +46,7 @@ class PeopleRules(OpenWorldBase):
             name = " ".join(words)
             if not name:
                 continue
-            lex = [y for y in self._lex_at(start, start + len(name)) if y.label is Label.PERSON]
+            lex = [y for y in self._lex_at(start, start + len(name)) if y.label is L.PERSON]
             for pm in lex:  # a known person: annotate the lexicon mention
                 pm.role = pm.role or role
                 pm.head = pm.head or head
@@ -59,7 +59,7 @@ class PeopleRules(OpenWorldBase):
             self._add(
                 start,
                 name,
-                Label.PERSON,
+                L.PERSON,
                 s.index,
                 "person.title",
                 0.85,
@@ -78,4 +78,4 @@ class PeopleRules(OpenWorldBase):
                 and not any(w in DESIGNATORS or w in GENERIC for w in name.split())
                 and not self._lex_at(start, start + len(name))
             ):
-                self._add(start, name, Label.PERSON, s.index, "person.speech", 0.7)
+                self._add(start, name, L.PERSON, s.index, "person.speech", 0.7)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from reegraph.extract import labels as L
 from reegraph.extract.openworld.base import OpenWorldBase
 from reegraph.extract.openworld.patterns import (
     PLACE_CONTEXT,
@@ -11,7 +12,6 @@ from reegraph.extract.openworld.patterns import (
 )
 from reegraph.extract.openworld.words import DESIGNATORS, MONTHS, STOP_FIRST
 from reegraph.extract.sentences import Sentence
-from reegraph.model import Label
 
 
 class PlaceRules(OpenWorldBase):
@@ -20,14 +20,14 @@ class PlaceRules(OpenWorldBase):
             start, name = s.start + m.start("name"), m["name"]
             after = self._lex_at(s.start + m.end(), s.start + m.end() + 40)
             country = next(
-                (x for x in after if x.label is Label.COUNTRY and x.start == s.start + m.end()),
+                (x for x in after if x.label is L.COUNTRY and x.start == s.start + m.end()),
                 None,
             )
             if country is not None and not self._lex_at(start, start + len(name)):
                 self._add(
                     start,
                     name,
-                    Label.PLACE,
+                    L.PLACE,
                     s.index,
                     "place.city_country",
                     0.85,
@@ -37,11 +37,11 @@ class PlaceRules(OpenWorldBase):
         for m in POSSESSIVE_PLACE.finditer(text) if "’" in text or "'" in text else ():
             start = s.start + m.start("name")
             owner = self._lex_ending(start - 3, start)
-            owner_country = owner[-1].country if owner and owner[-1].label is Label.PLACE else None
+            owner_country = owner[-1].country if owner and owner[-1].label is L.PLACE else None
             self._add(
                 start,
                 m["name"],
-                Label.PLACE,
+                L.PLACE,
                 s.index,
                 "place.possessive",
                 0.8,
@@ -58,6 +58,4 @@ class PlaceRules(OpenWorldBase):
                 ):
                     continue
                 if not self._lex_at(start, start + len(name)) and name.upper() != name:
-                    self._add(
-                        start, name, Label.PLACE, s.index, "place.locative", 0.6, kind="place"
-                    )
+                    self._add(start, name, L.PLACE, s.index, "place.locative", 0.6, kind="place")
