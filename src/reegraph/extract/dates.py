@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from reegraph.extract.folding import Folded, folds
+
 MONTHS = {
     name: number
     for number, names in enumerate(
@@ -89,6 +91,11 @@ RELATIVE_WEEKDAY = re.compile(
 
 _DIGIT = re.compile(r"\d")
 _DAY = re.compile("day", re.I)
+# find_date's patterns over the lower-cased sentence (see folding); the groups it reads
+# (numbers, month and weekday names, lower-cased anyway) are the same either way.
+_FOLDED_DAY_MONTH = Folded(DAY_MONTH)
+_FOLDED_MONTH_DAY = Folded(MONTH_DAY)
+_FOLDED_WEEKDAY = Folded(RELATIVE_WEEKDAY)
 
 
 def find_date(sentence: str, published: str | None) -> str | None:
@@ -102,9 +109,11 @@ def find_date(sentence: str, published: str | None) -> str | None:
     '2025-10-28'
     """
     ref = reference_date(published)
+    low = sentence.lower() if folds(sentence) else None
     # Day-month forms need a day number, weekdays end in "day": most sentences have neither.
-    for pattern, order in ((DAY_MONTH, "dm"), (MONTH_DAY, "md")) if _DIGIT.search(sentence) else ():
-        m = pattern.search(sentence)
+    forms = ((_FOLDED_DAY_MONTH, "dm"), (_FOLDED_MONTH_DAY, "md"))
+    for pattern, order in forms if _DIGIT.search(sentence) else ():
+        m = pattern.search(sentence, low)
         if not m:
             continue
         day_s, month_s = (m[1], m[2]) if order == "dm" else (m[2], m[1])
@@ -119,7 +128,8 @@ def find_date(sentence: str, published: str | None) -> str | None:
         found = _iso(year, month, int(day_s))
         if found:
             return found
-    if ref is not None and _DAY.search(sentence) and (m := RELATIVE_WEEKDAY.search(sentence)):
+    has_day = "day" in low if low is not None else _DAY.search(sentence)
+    if ref is not None and has_day and (m := _FOLDED_WEEKDAY.search(sentence, low)):
         target = WEEKDAYS.index(m[2].lower())
         delta = (ref.weekday() - target) % 7
         if m[1] and m[1].lower() == "next":

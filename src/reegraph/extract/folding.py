@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from reegraph.extract.gated import gated_finditer, gated_search, literal_gate
+
 UNFOLDABLE = "\u0130\u0131\u017f"  # İ ı ſ
 
 
@@ -45,21 +47,36 @@ def lowered(pattern: str) -> str:
 
 
 class Folded:
-    """A case-insensitive pattern and its twin for lower-cased text."""
+    """A case-insensitive pattern and its twin for lower-cased text.
 
-    def __init__(self, rx: re.Pattern[str]) -> None:
+    ``starts``, when given, are lower-case literals one of which every match begins
+    with: the lower-cased text is then tried only where one of them occurs (see
+    :mod:`reegraph.extract.gated`).
+    """
+
+    def __init__(self, rx: re.Pattern[str], starts: tuple[str, ...] = ()) -> None:
         if not rx.flags & re.IGNORECASE:
             raise ValueError(f"{rx.pattern!r} is not case-insensitive")
         self.rx = rx
         self.low = re.compile(lowered(rx.pattern), rx.flags & ~re.IGNORECASE)
+        self.starts = starts
+        self.gate = literal_gate(starts) if starts else None
 
     def finditer(self, text: str, low: str | None) -> Iterator[re.Match[str]]:
         """Matches in ``text``; ``low`` is ``text.lower()`` when ``text`` folds safely
         (``UNFOLDABLE`` absent), else None. Offsets are ``text``'s; read group texts
         from ``text``, not from the match."""
-        return self.low.finditer(low) if low is not None else self.rx.finditer(text)
+        if low is None:
+            return self.rx.finditer(text)
+        if self.gate is not None:
+            return gated_finditer(self.low, self.gate, low)
+        return self.low.finditer(low)
 
     def search(self, text: str, low: str | None, end: int | None = None) -> re.Match[str] | None:
         """The first match in ``text[:end]`` (searched as if the text ended there)."""
         stop = len(text) if end is None else end
-        return self.low.search(low, 0, stop) if low is not None else self.rx.search(text, 0, stop)
+        if low is None:
+            return self.rx.search(text, 0, stop)
+        if self.gate is not None:
+            return gated_search(self.low, self.gate, low, stop)
+        return self.low.search(low, 0, stop)

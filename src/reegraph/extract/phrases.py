@@ -263,9 +263,9 @@ class Phrases:
         mixed: list[tuple[int, int]] = []
         pair_bits, pair = self.pair_bits, self.pair
         for i in list(compress(range(len(found)), map(_VISIT, found))):
-            piece = found[i]
+            _, _, _, walks, mark, _ = found[i]
             piece_end = ends[i] + i
-            if mark := piece[4]:
+            if mark:
                 if mark == _MIXED:
                     mixed.append((piece_end - len(pieces[i]), piece_end))
                 else:
@@ -273,13 +273,13 @@ class Phrases:
                         mark |= pair(mark, pieces[i + 1])
                     mark_ends.append(piece_end)
                     marks.append(mark)
-            if not piece[3]:
+            if not walks:
                 continue
             base = piece_end - len(pieces[i])
-            for seq, offset, local, open_node in piece[3]:
+            for seq, offset, local, open_node in walks:
                 start = base + offset
-                if local:
-                    out[seq].extend([(start, base + end, key) for end, key in local])
+                for end, key in local:  # mostly one: a loop costs less than a comprehension
+                    out[seq].append((start, base + end, key))
                 if open_node is None:
                     continue
                 # The phrase may go on: follow the trie across the next pieces while only

@@ -12,12 +12,18 @@ from collections import Counter
 from reegraph.extract import hints
 from reegraph.extract import labels as L
 from reegraph.extract.emit import Emitter
-from reegraph.extract.folding import Folded
+from reegraph.extract.folding import Folded, folds
 from reegraph.extract.mentions import Mention
 from reegraph.extract.numbers import shares
 from reegraph.extract.views import View
 from reegraph.model import RelationType as T
 
+# The words a USE_AFTER match starts with (see Folded).
+_USE_STARTS = (
+    "use", "essential", "vital", "indispensable", "crucial", "critical", "key", "central",
+    "necessary", "needed", "required", "important", "input", "make possible", "power",
+    "found in", "go", "underpin", "enabl", "derivative products", "component", "application",
+)  # fmt: skip
 USE_AFTER = Folded(
     re.compile(
         r"\b(?:used|use)\s+(?:\w+\s+){0,2}?(?:in|for|to make)\b|"
@@ -28,7 +34,8 @@ USE_AFTER = Folded(
         r"\bpower(?:s|ing)?\b|\bfound in\b|\bgo(?:es)? into\b|\bunderpin\w*\b|\benabl\w+\b|"
         r"\bderivative products\b|\bcomponents? (?:of|for|in)\b|\bapplications? in\b",
         re.I,
-    )
+    ),
+    starts=_USE_STARTS,
 )
 DEPEND_BEFORE = Folded(
     re.compile(
@@ -38,10 +45,13 @@ DEPEND_BEFORE = Folded(
     )
 )
 ANAPHOR = re.compile(r"^(?:\W*)(?:They|These|Such|Those|Their|These unseen)\b(?:\s+\w+){0,2}", re.I)
-DEPENDENCE = re.compile(
-    r"\b(?:dependence|dependency|dependencies|reliance|dependent|reliant|"
-    r"depend(?:s|ing)?|rel(?:y|ies|ying))\s+on\s+(?P<t>⟨C\d+⟩)",
-    re.I,
+DEPENDENCE = Folded(
+    re.compile(
+        r"\b(?:dependence|dependency|dependencies|reliance|dependent|reliant|"
+        r"depend(?:s|ing)?|rel(?:y|ies|ying))\s+on\s+(?P<t>⟨C\d+⟩)",
+        re.I,
+    ),
+    starts=("depend", "relian", "rely", "reli"),
 )
 EXPORT_CUE = Folded(
     re.compile(
@@ -49,12 +59,19 @@ EXPORT_CUE = Folded(
         r"measures)\b|\b(?:curbs|restrictions|controls|bans)\s+on\s+(?:\w+\s+){0,3}exports?\b|"
         r"\brestrict(?:ed|s|ing)?\s+(?:\w+\s+){0,3}exports?\b|⟨[MS]\d+⟩\s+curbs\b",
         re.I,
-    )
+    ),
+    starts=("export", "curbs", "restrict", "controls", "bans", "⟨m", "⟨s"),
 )
-SUSPENDED = re.compile(
-    r"\b(?:suspen\w+|paus\w+|delay\w*|halt\w*|temporar\w+ stop|truce|reprieve|"
-    r"stop to|lift\w*|eas\w+)\b",
-    re.I,
+_SUSPENDED_STARTS = (
+    "suspen", "paus", "delay", "halt", "temporar", "truce", "reprieve", "stop to", "lift", "eas",
+)  # fmt: skip
+SUSPENDED = Folded(
+    re.compile(
+        r"\b(?:suspen\w+|paus\w+|delay\w*|halt\w*|temporar\w+ stop|truce|reprieve|"
+        r"stop to|lift\w*|eas\w+)\b",
+        re.I,
+    ),
+    starts=_SUSPENDED_STARTS,
 )
 STAGE_AFTER = re.compile(
     r"^\s*(?:of\s+)?(?:the\s+)?(?:global|world(?:’s|'s)?|worldwide|total|its|world)?\s*"
@@ -82,10 +99,17 @@ _STAGE = {
     "exports": "exports",
     "magnet": "magnets",
 }
-SHARE_NOISE = re.compile(
-    r"tariff|dut(?:y|ies)|increase|rise|rose|fell|drop|growth|stake|shares\b|"
-    r"interest rate|inflation|gdp|decline",
-    re.I,
+_NOISE_STARTS = (
+    "tariff", "dut", "increase", "rise", "rose", "fell", "drop", "growth", "stake", "shares",
+    "interest rate", "inflation", "gdp", "decline",
+)  # fmt: skip
+SHARE_NOISE = Folded(
+    re.compile(
+        r"tariff|dut(?:y|ies)|increase|rise|rose|fell|drop|growth|stake|shares\b|"
+        r"interest rate|inflation|gdp|decline",
+        re.I,
+    ),
+    starts=_NOISE_STARTS,
 )
 HEAD_OF = Folded(
     re.compile(
@@ -175,10 +199,10 @@ def country_dependence(
     main_country: str | None,
 ) -> None:
     for v in views:
-        if not (v.sentence.hints & hints.DEPEND and hints.DEPEND_HINT.search(v.masked)):
+        if not (v.sentence.hints & hints.DEPEND and v.search(hints.DEPEND_CHECK)):
             continue
-        for m in DEPENDENCE.finditer(v.masked):
-            target = v.slots(m.group("t"))[0]
+        for m in v.finditer(DEPENDENCE):
+            target = v.slots(v.group(m, "t") or "")[0]
             head = v.masked[: m.start()]
             subject = None
             if main_country and _ADMINISTRATION.search(head):
@@ -220,7 +244,7 @@ def control_shares(
             continue
         for sh in shares(v.text):
             window = v.text[max(0, sh.start - 30) : min(len(v.text), sh.end + 30)]
-            if SHARE_NOISE.search(window):
+            if SHARE_NOISE.search(window, window.lower() if folds(window) else None):
                 continue
             after = STAGE_AFTER.match(v.text[sh.end : sh.end + 60])
             before = list(STAGE_BEFORE.finditer(v.text[max(0, sh.start - 45) : sh.start]))
@@ -263,7 +287,7 @@ def control_shares(
 
 def export_restrictions(views: list[View], em: Emitter) -> None:
     for v in views:
-        if not (v.sentence.hints & hints.EXPORT and hints.EXPORT_HINT.search(v.masked)):
+        if not (v.sentence.hints & hints.EXPORT and v.search(hints.EXPORT_CHECK)):
             continue
         for cue in v.finditer(EXPORT_CUE):
             head, tail = v.masked[: cue.start()], v.masked[cue.end() :]
@@ -273,7 +297,7 @@ def export_restrictions(views: list[View], em: Emitter) -> None:
             actor = actors[-1]
             cue_text = v.masked[cue.start() : cue.end()]
             goods = v.slots(tail[:80], "MS")[:3] or v.slots(head[-60:] + cue_text, "MS")[-2:]
-            status = "suspended" if SUSPENDED.search(v.masked) else None
+            status = "suspended" if v.search(SUSPENDED) else None
             for g in goods:
                 em.emit(
                     T.RESTRICTS_EXPORT,

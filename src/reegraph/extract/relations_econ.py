@@ -18,13 +18,16 @@ BUY = Folded(
         re.I,
     )
 )
-TARIFF = re.compile(r"\btariffs?\b|\bduties\b|\blevies\b", re.I)
+TARIFF = Folded(
+    re.compile(r"\btariffs?\b|\bduties\b|\blevies\b", re.I), starts=("tariff", "duties", "levies")
+)
 TARIFF_ON = re.compile(
     r"\b(?:tariffs?|duties|levies)\s+on\s+(?P<t>(?:\w+\s+){0,2}?⟨[JCKMS]\d+⟩)(?P<rest>[^⟨]{0,40}(?:⟨[KS]\d+⟩)?)",
     re.I,
 )
 INVEST = Folded(
-    re.compile(r"\binvest(?:s|ed|ing|ments?)?\b|\bpledged\b|\bstakes?\b|\bplan\s+for\b", re.I)
+    re.compile(r"\binvest(?:s|ed|ing|ments?)?\b|\bpledged\b|\bstakes?\b|\bplan\s+for\b", re.I),
+    starts=("invest", "pledged", "stake", "plan"),
 )
 PRODUCE = Folded(
     re.compile(
@@ -32,18 +35,23 @@ PRODUCE = Folded(
         r"(?P<g>(?:⟨[JC]\d+⟩\s+)?⟨[MK]\d+⟩)\s+(?:production|output|mining)\b|"
         r"\b(?:produces|produced|mines|mined|producing)\s+(?:\w+\s+){0,3}?(?P<g2>⟨[MK]\d+⟩)",
         re.I,
-    )
+    ),
+    starts=("boost", "increase", "expand", "ramp up", "scale up", "grow", "produc", "mine"),
 )
 PROCESS = Folded(
     re.compile(
         r"\b(?:process(?:es|ed|ing)?|refin(?:es|ed|ing))\s+(?:\w+\s+){0,4}?(?P<g>⟨M\d+⟩)", re.I
-    )
+    ),
+    starts=("process", "refin"),
 )
-INVOLVED = re.compile(
-    r"\b(?:contribute|contributes|contributing|take part|participate|participates|"
-    r"involved|work|works|working|collaborate)\s+(?:\w+\s+){0,4}?(?:in|on|to)\s+"
-    r"(?:\w+\s+){0,3}?(?P<s>⟨S\d+⟩)",
-    re.I,
+INVOLVED = Folded(
+    re.compile(
+        r"\b(?:contribute|contributes|contributing|take part|participate|participates|"
+        r"involved|work|works|working|collaborate)\s+(?:\w+\s+){0,4}?(?:in|on|to)\s+"
+        r"(?:\w+\s+){0,3}?(?P<s>⟨S\d+⟩)",
+        re.I,
+    ),
+    starts=("contribut", "take part", "participate", "involved", "work", "collaborate"),
 )
 PARTNER = Folded(
     re.compile(
@@ -51,7 +59,8 @@ PARTNER = Folded(
         r"(?:memorandum|MOU|agreement|deal|partnership|joint venture)\s+(?:of understanding\s+)?"
         r"with\s+(?:(?:\w+|⟨J\d+⟩)\s+){0,3}?(?P<b>⟨[OC]\d+⟩)|partner(?:ed|s|ing)?\s+with\s+(?:\w+\s+){0,2}?(?P<b2>⟨[OC]\d+⟩)",
         re.I,
-    )
+    ),
+    starts=("sign", "inked", "struck", "formed", "entered", "partner"),
 )
 BASED = re.compile(
     r"(?P<p>⟨[LC]\d+⟩)-based\s+(?:\w+\s+){0,3}?(?P<o>⟨O\d+⟩)|(?P<o2>⟨O\d+⟩)\s*,\s+(?:a|an|the)\s+(?:\w+\s+){0,2}?(?P<p2>⟨[JC]\d+⟩)|"
@@ -104,7 +113,7 @@ def purchases(v: View, em: Emitter) -> None:
 
 
 def tariffs(v: View, em: Emitter, main: str | None) -> None:
-    if not TARIFF.search(v.masked):
+    if not v.search(TARIFF):
         return
     for m in TARIFF_ON.finditer(v.masked):
         target = v.slots(m.group("t"))[0]
@@ -190,8 +199,8 @@ def production(v: View, em: Emitter) -> None:
 
 
 def involvement(v: View, em: Emitter) -> None:
-    for m in INVOLVED.finditer(v.masked):
-        sector = v.slots(m.group("s"))[0]
+    for m in v.finditer(INVOLVED):
+        sector = v.slots(v.group(m, "s") or "")[0]
         for s in _subject(v, m.start(), "CO"):
             if s.sense != "adj":
                 em.emit(T.INVOLVED_IN, s, sector, v, "involved_in.contribute_to", 0.65)

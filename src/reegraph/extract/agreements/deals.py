@@ -41,7 +41,7 @@ from reegraph.extract.agreements.patterns import (
     TERM_OWN,
     TITLE_CAP,
     TITLE_Q,
-    TITLE_WORD,
+    TITLE_WORDS,
     TRIGGER,
     VERBAL_TRUCE,
     WITH,
@@ -144,6 +144,15 @@ def triggers(v: View) -> list[Trigger]:
         for m in (v.finditer(VERBAL_TRUCE) if "agree" in v.low and v.may_match(_PAUSES) else ())
     ]
     return sorted(found, key=lambda t: t.start)
+
+
+def last_words(text: str, n: int) -> int:
+    """Where the last ``n`` whitespace-separated words of ``text`` start, or just before
+    (the whitespace ahead of them); 0 when it has fewer. A pattern anchored at the end
+    that spans at most ``n`` words matches no earlier: searching from here finds what a
+    search of the whole text finds, without trying every position before."""
+    parts = text.rsplit(None, n)
+    return len(parts[0]) if len(parts) > n else 0
 
 
 def _clause_end(tail: str) -> int:
@@ -253,7 +262,7 @@ class AgreementRules(FrameFinderBase):
             if not _QUOTE.isdisjoint(v.text)
             else []
         )
-        if not titles and TITLE_WORD.search(v.text):
+        if not titles and hints.any_in(v.text, TITLE_WORDS):
             titles = [
                 m.group("t").strip()
                 for m in TITLE_CAP.finditer(v.text)
@@ -295,7 +304,8 @@ class AgreementRules(FrameFinderBase):
                 or explicit
                 or trig.verbal
                 or _signed_before(v, trig.start)
-                or (not definite and bool(INDEFINITE.search(head)))
+                # INDEFINITE spans its determiner and at most three words.
+                or (not definite and bool(INDEFINITE.search(head, last_words(head, 4))))
             )
             found = self._frames_for(
                 v, trig, word, family, plural, parties, signers, np, titles if named else [],

@@ -19,7 +19,7 @@ class FrameFinder(MeetingRules, AgreementRules):
                 if (
                     v.sentence.hints & hints.MEETING
                     and hints.any_in(v.low, hints.MEETING_WORDS)
-                    and hints.MEET_HINT.search(v.masked)
+                    and v.search(hints.MEET_CHECK)
                 ):
                     self._meetings(v, prev)
                 if not self._agreements(v, prev):

@@ -6,6 +6,11 @@ import re
 
 from reegraph.extract.folding import Folded
 
+# The words a TRIGGER match starts with (see Folded).
+_TRIGGER_STARTS = (
+    "framework", "agreement", "deal", "pact", "accord", "treat", "memorand", "mou", "truce",
+    "pause", "suspension", "reprieve", "détente", "ceasefire",
+)  # fmt: skip
 # \b before the look-behind: the same position, but the cheap test fails first inside words.
 TRIGGER = Folded(
     re.compile(
@@ -13,7 +18,8 @@ TRIGGER = Folded(
         r"treat(?:y|ies)|memorand(?:um|a)(?: of understanding)?|MOUs?|MoUs?|truce|pause|suspension|"
         r"reprieve|détente|ceasefire)\b",
         re.I,
-    )
+    ),
+    starts=_TRIGGER_STARTS,
 )
 SKIP = r"(?:(?:[\w’'-]+|⟨J\d+⟩)\s+)"
 FAMILY = {
@@ -42,7 +48,8 @@ DEFINITE = Folded(
         r"(?:\b(?:the|this|that|these|those|its|their|both)\s+(?:[\w’'-]+\s+){0,3}|"
         r"⟨[CP]\d+⟩(?:[’']s)?\s+(?:[\w-]+\s+){0,2})$",
         re.I,
-    )
+    ),
+    starts=("the", "this", "that", "these", "those", "its", "their", "both", "⟨c", "⟨p"),
 )
 INDEFINITE = re.compile(r"\b(?:a|an|another|one|new|similar)\s+(?:[\w’'-]+,?\s+){0,3}$", re.I)
 SIGN = Folded(
@@ -50,7 +57,18 @@ SIGN = Folded(
         r"\b(?:signed|sign|signing|inked|ink|concluded|struck|reached|sealed|agreed|agree|"
         r"secured|finali[sz]ed)\b",
         re.I,
-    )
+    ),
+    starts=(
+        "sign",
+        "ink",
+        "concluded",
+        "struck",
+        "reached",
+        "sealed",
+        "agree",
+        "secured",
+        "finali",
+    ),
 )
 BETWEEN = re.compile(
     r"\bbetween\s+(?:the\s+)?(?:Presidents\s+)?(?P<a>⟨[CPO]\d+⟩)\s+and\s+(?:the\s+)?(?:his\s+)?(?P<b>⟨[JCPO]\d+⟩)"
@@ -67,7 +85,8 @@ BOTH_SIDES = re.compile(
 TITLE_Q = re.compile(
     r"[“\"](?P<t>[^”\"]{0,200}?(?:Framework|Agreement|Accord|Treaty|Memorandum|Pact|Partnership)[^”\"]{0,160}?)[”\"]"
 )
-TITLE_WORD = re.compile(r"Framework|Agreement|Accord|Treaty|Memorandum|Pact")  # TITLE_CAP needs one
+# TITLE_CAP needs one of these (substring tests: cheaper than a regex search).
+TITLE_WORDS = ("Framework", "Agreement", "Accord", "Treaty", "Memorandum", "Pact")
 TITLE_CAP = re.compile(
     r"\b(?P<t>(?:[A-Z][\w.]*[-–\s]+){0,4}(?:Framework|Agreement|Accord|Treaty|Memorandum|Pact)"
     r"(?:\s+(?:for|on|of|to|through|and|the|in|[A-Z][\w-]*))*[A-Z][\w-]*)"
@@ -80,7 +99,8 @@ MEETING = Folded(
         rf"(?P<g>⟨P\d+⟩)\s*[-–]\s*(?P<h>⟨P\d+⟩)\s+(?:meet|meeting|summit|talks)\b|"
         rf"(?P<i>⟨P\d+⟩)\s+(?:is\s+scheduled\s+to\s+|will\s+|to\s+)?(?:meets?|met)\s+(?:with\s+)?{SKIP}{{0,3}}?(?P<j>⟨P\d+⟩)",
         re.I,
-    )
+    ),
+    starts=("⟨p", "meeting", "talks", "summit"),
 )
 CONTINUES = re.compile(
     r"^(?:In (?:practical|other) terms|In effect|Under (?:it|the deal|the agreement)|"
@@ -111,7 +131,8 @@ VERBAL_TRUCE = Folded(
     re.compile(
         r"\bagree[sd]?\s+(?:on\s+)?to\s+(?:temporarily\s+)?(?P<k>pause|suspend|delay|halt|freeze)\b",
         re.I,
-    )
+    ),
+    starts=("agree",),
 )
 # "reported the pause as a one-year truce", "the deal is a non-binding framework":
 # the indefinite description says more about the frame named just before it.

@@ -19,7 +19,7 @@ from reegraph.extract.openworld.patterns import (
     LIST_CUE,
     PAREN_CAP,
     PNP_LIST,
-    PNP_RE,
+    PNP_MULTI,
     split_list,
     strip_name,
 )
@@ -110,11 +110,11 @@ class OrgRules(OpenWorldBase):
                     )
 
     def _designators(self, s: Sentence, text: str) -> None:
-        for m in PNP_RE.finditer(text):
+        for m in PNP_MULTI.finditer(text):
             # A name needs two words, one of them a designator (government bodies start
             # with one: "Ministry of ..."); most phrases are single capitalised words.
             phrase = m.group(0)
-            if len(phrase.split()) < 2 or DESIGNATOR_WORDS.isdisjoint(hints.WORD.findall(phrase)):
+            if DESIGNATOR_WORDS.isdisjoint(hints.WORD.findall(phrase)):
                 continue
             for at, part in split_list(phrase):
                 start, name = strip_name(part, s.start + m.start() + at)

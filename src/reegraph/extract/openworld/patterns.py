@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from reegraph.extract.gated import Gated
 from reegraph.extract.openworld.words import DESIGNATORS, STOP_FIRST
 
 UP = r"(?:[A-Z]|[À-ÖØ-Þ])"
@@ -13,6 +14,12 @@ WORD = UP + r"[\w’'&.-]*[\w&]|" + UP
 PNP = rf"(?:{WORD})(?:\s+(?:(?:of|for|and|the|de|du|des|van|von|&)\s+)?(?:{WORD}))*"
 NAME = rf"{UP}[\w’'-]*\w(?:\s+{UP}[\w’'-]*\w){{0,2}}"
 PNP_RE = re.compile(PNP)
+# The proper-noun phrases of two words or more: exactly the matches of PNP_RE that hold
+# whitespace (a word cannot end before whitespace but at its last character, so no
+# match starts inside a one-word match of PNP_RE), without stopping at every one-word one.
+PNP_MULTI = re.compile(
+    rf"(?:{WORD})(?:\s+(?:(?:of|for|and|the|de|du|des|van|von|&)\s+)?(?:{WORD}))+"
+)
 # A list of proper-noun phrases ending in "and X" / "or X" (see OrgRules._coordination).
 PNP_LIST = re.compile(rf"{PNP}(?:\s*,\s*(?:and\s+)?{PNP})*\s*,?\s*(?:and|or)\s+{PNP}")
 # What PNP_LIST cannot do without: "and" or "or" before a capitalised word.
@@ -36,7 +43,14 @@ SPEECH = re.compile(
 )
 ACRONYM_AFTER = re.compile(rf"(?P<long>{PNP})\s*\((?P<acr>[A-Z][A-Za-z&]*[A-Z][A-Za-z]*)\)")
 ACRONYM_BEFORE = re.compile(rf"\b(?P<acr>[A-Z]{{2,10}})\s*\((?P<long>{PNP})\)")
-DESCRIPTOR = re.compile(
+# The words a DESCRIPTOR match starts with: a modifier or the noun itself.
+_DESCRIPTOR_STARTS = (
+    "state", "mining", "magnet", "battery", "rare", "energy", "trading", "gas", "chemical",
+    "tech", "compan", "firm", "miner", "producer", "maker", "manufacturer", "conglomerate",
+    "developer", "refiner", "processor", "start", "utilit", "supplier", "carmaker", "automaker",
+    "lender", "giant", "agency", "corporations", "businesses",
+)  # fmt: skip
+_DESCRIPTOR_RX = re.compile(
     r"\b(?P<desc>(?:state[- ]owned\s+|state\s+|mining\s+|magnet\s+|battery\s+|rare[- ]earths?\s+|"
     r"energy\s+|trading\s+|gas\s+|chemical\s+|tech\s+)?(?:company|companies|firm|firms|miner|miners|"
     r"producer|producers|maker|makers|manufacturer|manufacturers|conglomerate|developer|"
@@ -46,6 +60,7 @@ DESCRIPTOR = re.compile(
     rf"(?P<list>{PNP}(?:\s*,\s*(?:and\s+)?{PNP})*"
     rf"(?:\s*,?\s*and\s+{PNP})?)"
 )
+DESCRIPTOR = Gated(_DESCRIPTOR_RX, _DESCRIPTOR_STARTS)
 APPOSITION = re.compile(
     rf"(?P<name>{PNP}),\s+(?:a|an|the)\s+(?P<desc>(?:[\w-]+\s+){{0,3}}?(?:company|firm|miner|"
     r"producer|maker|manufacturer|group|conglomerate|developer|refiner|processor|startup|utility|"
@@ -56,10 +71,18 @@ PLACE_COUNTRY = re.compile(rf"\b(?:in|at|near|from|to|outside)\s+(?P<name>{NAME}
 PLACE_IN = re.compile(
     rf"\b(?:in|from|near|outside)\s+(?P<name>{UP}[\w-]+(?:\s+{UP}[\w-]+)?)\b(?!\s*[’']s\b)(?!\s+{UP})"
 )
-PLACE_CONTEXT = re.compile(
-    r"\b(?:projects?|plants?|mines?|sites?|ports?|state|province|city|region|"
-    r"zone|facilit(?:y|ies)|refiner(?:y|ies)|factor(?:y|ies)|headquarter\w*|"
-    r"based|located|held|gas|deposits?|operations|smelters?|oil|LNG)\b"
+_PLACE_CONTEXT_STARTS = (
+    "project", "plant", "mine", "site", "port", "state", "province", "city", "region", "zone",
+    "facilit", "refiner", "factor", "headquarter", "based", "located", "held", "gas", "deposit",
+    "operations", "smelter", "oil", "LNG",
+)  # fmt: skip
+PLACE_CONTEXT = Gated(
+    re.compile(
+        r"\b(?:projects?|plants?|mines?|sites?|ports?|state|province|city|region|"
+        r"zone|facilit(?:y|ies)|refiner(?:y|ies)|factor(?:y|ies)|headquarter\w*|"
+        r"based|located|held|gas|deposits?|operations|smelters?|oil|LNG)\b"
+    ),
+    _PLACE_CONTEXT_STARTS,
 )
 POSSESSIVE_PLACE = re.compile(
     rf"[’']s\s+(?P<name>{UP}[\w-]+\s+(?:Palace|Hall|House|Centre|Center|"
@@ -73,7 +96,7 @@ def split_list(raw: str) -> Iterator[tuple[int, str]]:
     for m in PNP_RE.finditer(raw):
         text = m.group(0)
         # "X and Y" inside one PNP: split unless the tail is a designator ("... and Technology").
-        parts = _AND.split(text)
+        parts = _AND.split(text) if "and" in text else [text]  # most names hold no "and"
         if len(parts) > 1 and parts[-1].split()[-1] not in DESIGNATORS:
             pos = m.start()
             for part in parts:
