@@ -31,27 +31,23 @@ RETURN k.target_id AS mineral_id, k.target_name AS mineral, 'supplier' AS how, k
 ORDER BY sources DESC, mineral, via
 LIMIT $limit
 UNION ALL
-// Who controls what the entity depends on directly or through its sectors, or a
-// group those minerals belong to: each mineral and group once, however many paths
-// reach it. The taxonomy's groups are minerals, at most three levels up; fixed hops
-// cost the embedded engine far less than a variable-length match started from
-// hundreds of minerals.
-MATCH (x:Country|Region|Organization|Sector)
+// Who controls what the entity depends on directly or through its sectors (zero or
+// one INVOLVED_IN hop), or a group those minerals belong to: each mineral and group
+// once, however many paths reach it. The taxonomy's groups are minerals, at most
+// three levels up; fixed hops cost the embedded engine far less than a
+// variable-length match started from hundreds of minerals. The ids meet the claims'
+// target copies in a join, one row per id: testing every claim against a list of
+// ids, or grouping by such a list, costs the embedded engine tens of milliseconds.
+MATCH (x:Country|Region|Organization|Sector)-[:INVOLVED_IN*0..1]->(:Country|Region|Organization|Sector)-[:DEPENDS_ON]->(m:Mineral|Commodity)
 WHERE x.id = $entity
-OPTIONAL MATCH (x)-[direct:DEPENDS_ON]->(:Mineral|Commodity)
-WITH x, collect(DISTINCT direct.target_id) AS direct
-OPTIONAL MATCH (x)-[:INVOLVED_IN]->(:Sector)-[used:DEPENDS_ON]->(:Mineral|Commodity)
-WITH direct, collect(DISTINCT used.target_id) AS used
-MATCH (m:Mineral|Commodity)
-WHERE m.id IN direct OR m.id IN used
+WITH DISTINCT m
 OPTIONAL MATCH (m)-[:MEMBER_OF]->(g1:Mineral)
 OPTIONAL MATCH (g1)-[:MEMBER_OF]->(g2:Mineral)
 OPTIONAL MATCH (g2)-[:MEMBER_OF]->(g3:Mineral)
-WITH collect(DISTINCT m.id) AS minerals, collect(DISTINCT g1.id) AS groups1,
-     collect(DISTINCT g2.id) AS groups2, collect(DISTINCT g3.id) AS groups3
+UNWIND [m.id, g1.id, g2.id, g3.id] AS id
+WITH DISTINCT id
 MATCH (:Country|Region|Organization)-[c:CONTROLS_SHARE]->(:Mineral|Commodity)
-WHERE c.target_id IN minerals OR c.target_id IN groups1 OR c.target_id IN groups2
-   OR c.target_id IN groups3
+WHERE c.target_id = id
 RETURN c.target_id AS mineral_id, c.target_name AS mineral, 'controlled by' AS how,
        c.source_name AS via,
        c.stage AS stage, c.share AS share, size(c.documents) AS sources,

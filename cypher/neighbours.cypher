@@ -15,7 +15,9 @@ LIMIT $limit
 UNION ALL
 MATCH (n:Country|Region|Person|Organization|Mineral|Commodity|Sector|Agreement|Event|Place)
 WHERE n.id = $entity
-MATCH (n)<-[r]-(o)
+// A labelled neighbour keeps the documents' mentions out of the scan (a document is
+// no entity; the filter says what is meant).
+MATCH (n)<-[r]-(o:Country|Region|Person|Organization|Mineral|Commodity|Sector|Agreement|Event|Place)
 WHERE r.predicate <> 'MENTIONS'
 RETURN DISTINCT r.predicate AS relation, 'in' AS direction, r.source_id AS id,
        r.source_name AS name, r.source_label AS label

@@ -246,6 +246,20 @@ def test_path_between_jogmec_and_energy_fuels(store: CypherStore) -> None:
     assert any(r["relations"][0] == "PARTNERS_WITH" for r in rows) or min(lengths) < 3
 
 
+def test_embedded_table_names_are_the_stored_predicates_and_labels(store: CypherStore) -> None:
+    """The embedded path_between names hops and nodes by the engine's table names
+    (cheaper than carrying ``predicate``/``label`` along every path searched)."""
+    rows = store.run(
+        "MATCH (n)-[r]->(m) RETURN count(*) AS links, sum(CASE WHEN label(r) <> r.predicate"
+        " OR label(n) <> n.label OR label(m) <> m.label THEN 1 ELSE 0 END) AS mismatched"
+    )
+    assert rows[0]["links"] > 0
+    assert rows[0]["mismatched"] == 0
+    path = ask(store, "path_between", {"a": "JOGMEC", "b": "Energy Fuels"}).rows[0]
+    assert path["labels"][0] == "Organization"
+    assert set(path["relations"]) <= {t.value for t in RelationType}
+
+
 def test_exposure_of_the_united_states(store: CypherStore) -> None:
     rows = ask(store, "exposure", {"entity": "USA"}).rows
     china = by(rows, mineral="Rare earth elements", how="supplier", via="China")
@@ -357,3 +371,76 @@ def test_ambiguous_names_list_candidates(tmp_path: Path) -> None:
         with pytest.raises(AmbiguousEntityError, match=r"Jane Smith.*John Smith"):
             ask(store, "profile", {"entity": "Smith"})
         assert ask(store, "profile", {"entity": "Xi"}).rows[0]["name"] == "Xi Jinping"
+
+
+def test_exposure_controllers_reach_through_a_sector(tmp_path: Path) -> None:
+    # Mitsui depends on nothing itself; it takes part in defence, which depends on
+    # dysprosium, a rare earth: China's control of rare earths reaches it.
+    from query_bundle import _ID, _ev
+    from reegraph.model import Relation, RelationProperties
+
+    bundle = make_query_bundle()
+    bundle.relations.append(
+        Relation(
+            type=RelationType.INVOLVED_IN,
+            source=_ID["Mitsui"],
+            target=_ID["Defense"],
+            properties=RelationProperties(origin="text"),
+            evidence=[_ev("003", "Mitsui supplies the defence industry.")],
+        )
+    )
+    with EmbeddedStore(tmp_path / "g.lbdb") as store:
+        store.write_bundle(bundle)
+        rows = ask(store, "exposure", {"entity": "Mitsui"}).rows
+    assert not by(rows, how="direct")
+    assert by(rows, how="sector", mineral="Dysprosium", via="Defense")
+    controllers = by(rows, how="controlled by", via="China")
+    assert ("Rare earth elements", "processing", 0.9) in {
+        (r["mineral"], r["stage"], r["share"]) for r in controllers
+    }
+
+
+def test_profile_documents_are_the_latest_first(store: CypherStore) -> None:
+    (japan,) = ask(store, "profile", {"entity": "Japan"}).rows
+    keys = [(d["published"] or "", d["id"]) for d in japan["documents"]]
+    assert len(keys) > 1
+    assert [k[0] for k in keys] == sorted((k[0] for k in keys), reverse=True)
+    (capped,) = ask(store, "profile", {"entity": "Japan", "limit": 1}).rows
+    assert capped["documents"] == japan["documents"][:1]
+
+
+def test_rows_without_mentions_parties_or_coverage_are_kept(tmp_path: Path) -> None:
+    # Mentions, parties and what an agreement covers are each gathered by a match of
+    # their own: none may drop the entity or agreement that has none of them.
+    from query_bundle import _ID, _ev
+    from reegraph.model import Entity, Relation, RelationProperties
+
+    bundle = make_query_bundle()
+    quiet = Entity(label="Organization", name="Quiet Minerals Ltd")
+    pact = Entity(label="Agreement", name="Dysprosium offtake pact")
+    memo = Entity(label="Agreement", name="JOGMEC staffing memo")
+    bundle.entities += [quiet, pact, memo]
+    bundle.relations += [
+        Relation(
+            type=kind, source=source, target=target,
+            properties=RelationProperties(origin="text"), evidence=[_ev("003", sentence)],
+        )
+        for kind, source, target, sentence in [
+            (RelationType.COVERS, pact.id, _ID["Dysprosium"], "The pact covers dysprosium."),
+            (RelationType.PARTY_TO, _ID["JOGMEC"], memo.id, "JOGMEC signed a staffing memo."),
+        ]
+    ]  # fmt: skip
+    with EmbeddedStore(tmp_path / "g.lbdb") as store:
+        store.write_bundle(bundle)
+        (profile,) = ask(store, "profile", {"entity": "Quiet Minerals Ltd"}).rows
+        covering = ask(store, "agreements_covering", {"mineral": "Dysprosium"}).rows
+        of_jogmec = ask(store, "agreements_of", {"party": "JOGMEC"}).rows
+    assert profile["name"] == "Quiet Minerals Ltd"
+    assert profile["documents"] == []
+    assert profile["incoming"] == []
+    offtake = one(covering, agreement="Dysprosium offtake pact")
+    assert offtake["parties"] == offtake["signatories"] == []
+    assert (offtake["covers"], offtake["inferred"]) == (["Dysprosium"], False)
+    staffing = one(of_jogmec, agreement="JOGMEC staffing memo")
+    assert (staffing["parties"], staffing["roles"]) == (["JOGMEC"], ["PARTY_TO"])
+    assert (staffing["covers"], staffing["documents"]) == ([], ["003"])
