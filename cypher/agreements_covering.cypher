@@ -4,6 +4,7 @@
 // param: limit: int = 100 -- at most this many agreements: those covering the mineral itself first, then the latest
 // example: :params {mineral: 'mineral:dysprosium', limit: 100}
 // order: inferred, -date, agreement
+// sets: via, documents, parties, signatories, covers
 MATCH (m:Mineral|Commodity)-[:MEMBER_OF*0..3]->(g:Mineral|Commodity)<-[cv:COVERS]-(a:Agreement)
 WHERE m.id = $mineral
 UNWIND cv.documents AS doc

@@ -4,6 +4,7 @@
 // param: limit: int = 100 -- at most this many agreements, the latest first
 // example: :params {party: 'country:japan', limit: 100}
 // order: -date, agreement
+// sets: parties, signatories, roles, documents, covers
 MATCH (n:Country|Region|Person|Organization)
 WHERE n.id = $party
 MATCH (n)-[:PARTY_TO|SIGNED]->(a:Agreement)

@@ -3,6 +3,7 @@
 // param: threshold: float = 0.5 -- the smallest share (0..1) of one stage held by one country
 // param: limit: int = 100 -- at most this many chokepoints, the largest shares first
 // example: :params {threshold: 0.5, limit: 100}
+// sets: documents
 MATCH (s:Country)-[c:CONTROLS_SHARE]->(m)
 WHERE c.share >= $threshold
 UNWIND c.documents AS doc

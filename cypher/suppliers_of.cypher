@@ -4,6 +4,7 @@
 // param: limit: int = 100 -- at most this many claims: direct ones first, then those with the most sources
 // example: :params {mineral: 'mineral:rare-earth-elements', limit: 100}
 // order: inferred, -sources, supplier, mineral, relation, stage, share
+// sets: figures
 MATCH (m:Mineral|Commodity)-[:MEMBER_OF*0..3]->(g:Mineral|Commodity)<-[c:CONTROLS_SHARE|PRODUCES|PROCESSES|RESTRICTS_EXPORT]-(s:Country|Region|Organization|Place)
 WHERE m.id = $mineral
 WITH m, s, g, c, g <> m AS inferred, size(c.documents) AS sources

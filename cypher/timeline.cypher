@@ -6,6 +6,7 @@
 // param: limit: int = 100 -- at most this many entries of each kind (agreements and events; those related to the entity; restrictions and tariffs), the earliest first
 // example: :params {entity: 'country:china', since: '2025-10-01', until: null, limit: 100}
 // order: date, kind, what
+// sets: who
 // Every agreement and event when no entity is given, or the one that is the entity.
 // (coalesce keeps the test on a node: a filter on a parameter alone is dropped by
 // the embedded engine.)

@@ -102,9 +102,9 @@ def test_header_parsing_optional_params_and_undeclared_use(tmp_path: Path) -> No
         "// name: q\n// description: A test.\n"
         "// param: since: string = null -- optional: a date like 2025-10-01\n"
         "// param: who: entity(Country) = united states -- a country\n"
-        "// order: b, a\n"
+        "// order: b, a\n// sets: c\n"
         "MATCH (n:Country) WHERE n.id = $who AND ($since IS NULL OR n.date >= $since)\n"
-        "RETURN n.id AS a, n.name AS b\n"
+        "RETURN n.id AS a, n.name AS b, n.aliases AS c, n.aliases AS d\n"
     )
     query = parse_query_file(good)
     since, who = query.params
@@ -115,6 +115,9 @@ def test_header_parsing_optional_params_and_undeclared_use(tmp_path: Path) -> No
         {"a": 1, "b": "x"},
         {"a": 2, "b": "y"},
     ]
+    # Set columns come out sorted (case-blind, then exactly), other lists as returned.
+    (row,) = query.finish([{"a": 1, "b": "x", "c": ["b", "B", None, "a"], "d": ["b", "a"]}])
+    assert row == {"a": 1, "b": "x", "c": [None, "a", "B", "b"], "d": ["b", "a"]}
     with pytest.raises(QueryError, match="has no parameter nope"):
         query.bind({"nope": "1"})
     bad = tmp_path / "bad.cypher"
@@ -180,6 +183,8 @@ def test_agreements_covering_dysprosium(store: CypherStore) -> None:
     assert {"Dysprosium", "Neodymium", "Cobalt"} <= set(framework["covers"])
     assert framework["inferred"] is False
     assert framework["binding"] is not True
+    for column in ("parties", "signatories", "covers", "via", "documents"):
+        assert framework[column] == sorted(framework[column], key=str.lower), column
     truce = one(rows, agreement=TRUCE)  # covers the rare earth group, so inferred
     assert truce["inferred"] is True
     assert truce["date"] == "2025-10-30"

@@ -19,6 +19,9 @@ the runner does it, and drops the rows that ``UNION ALL`` branches both returned
 ``limit`` parameter bounds each kind of answer: every ``UNION`` branch ranks its own
 rows (``ORDER BY`` the strongest first) and keeps ``$limit`` of them, so a hub's answer
 stays small and Neo4j Browser shows the same rows.
+``sets`` names the list columns that are sets (gathered with ``collect(DISTINCT ...)``):
+an engine returns their items in whatever order its plan gives, which differs between
+Neo4j and the embedded engine and from one plan to the next, so the runner sorts them.
 ``dialect: neo4j|embedded`` marks a file written for one engine only; its twin for the
 other engine has the same ``name`` and says ``why`` in its header.
 
@@ -107,6 +110,7 @@ class CannedQuery:
     dialect: str = "any"
     example: str = ""
     order: tuple[str, ...] = ()
+    sets: tuple[str, ...] = ()
     extra: dict[str, str] = field(default_factory=dict)
 
     def has_param(self, name: str) -> bool:
@@ -151,10 +155,20 @@ class CannedQuery:
 
     def finish(self, rows: list[Row]) -> list[Row]:
         """The answer from the rows the query returned: rows repeated across ``UNION
-        ALL`` branches once, in the header's order."""
+        ALL`` branches once, in the header's order, set columns sorted."""
+        if self.sets:
+            rows = [self._sorted_sets(row) for row in rows]
         if _UNION_ALL.search(_strip_comments(self.text)):
             rows = _distinct(rows)
         return self.sort(rows)
+
+    def _sorted_sets(self, row: Row) -> Row:
+        return {
+            column: sorted(value, key=lambda item: (_sort_key(item), str(item)))
+            if column in self.sets and isinstance(value, list)
+            else value
+            for column, value in row.items()
+        }
 
     def anchored(self, values: dict[str, Any]) -> str:
         """The query as the runner sends it: a node anchored on an entity-id parameter
@@ -239,7 +253,7 @@ def parse_query_file(path: Path) -> CannedQuery:
         raise QueryError(
             f"{path.name}: parameters used {sorted(used)} but declared {sorted(declared)}"
         )
-    order = tuple(c.strip() for c in meta.pop("order", "").split(",") if c.strip())
+    order, sets = (_columns(meta.pop(key, "")) for key in ("order", "sets"))
     return CannedQuery(
         name=name,
         description=meta.pop("description", ""),
@@ -249,8 +263,13 @@ def parse_query_file(path: Path) -> CannedQuery:
         dialect=meta.pop("dialect", "any"),
         example="\n".join(examples),
         order=order,
+        sets=sets,
         extra=meta,
     )
+
+
+def _columns(value: str) -> tuple[str, ...]:
+    return tuple(column.strip() for column in value.split(",") if column.strip())
 
 
 def _parse_param(path: Path, value: str) -> Param:
