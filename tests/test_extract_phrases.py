@@ -131,6 +131,24 @@ def test_sentence_hints_read_from_pieces(finder: MentionFinder, texts: list[str]
     assert checked > 200
 
 
+def test_place_context_bit_is_the_pattern(finder: MentionFinder, texts: list[str]) -> None:
+    from reegraph.extract import hints
+    from reegraph.extract.openworld.patterns import PLACE_CONTEXT
+
+    spans = []
+    for text in texts:
+        for s in split_sentences(text, clean(text).debris, finder.scan(text).marks):
+            spans.append((text[s.start : s.end], s.hints))
+    extra = ["the LNG plant", "(projects) held", "Projects", "export port.", "statewide", "x-oil"]
+    spans += [(t, sentence_hints(t)) for t in extra]
+    hits = 0
+    for sentence, found in spans:
+        expected = PLACE_CONTEXT.search(sentence) is not None
+        assert bool(found & hints.PLACE_CONTEXT) == expected, sentence
+        hits += expected
+    assert hits > 50
+
+
 def test_piece_cache_and_tokenizer_stay_bounded() -> None:
     nlp: Any = make_tokenizer()
     phrases = Phrases(nlp, limit=500, max_strings=2000)

@@ -57,7 +57,7 @@ def mention_drafts(
                 sentence = evidence[m.sent] = ((doc.id, s.start, s.end), text[s.start : s.end])
             if sentence[0] not in seen:
                 seen[sentence[0]] = (sentence[1], _MENTION_RULES.get(m.rule) or _rule(m.rule))
-        props = {"count": len(ms), "confidence": max(m.conf for m in ms)}
+        props = {"count": len(ms), "confidence": max([m.conf for m in ms])}
         out.append(Draft(T.MENTIONS, doc.id, eid, props, seen))
     for b in bylines:
         if not b.is_person and b.role != "source":

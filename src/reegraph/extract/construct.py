@@ -31,18 +31,21 @@ from reegraph.model import Entity, EntityProperties, Evidence, Relation, Relatio
 
 M = TypeVar("M", bound=BaseModel)
 _set = object.__setattr__
-_EVIDENCE_FIELDS = frozenset(Evidence.model_fields)
-_RELATION_FIELDS = frozenset(Relation.model_fields)
-_ENTITY_FIELDS = frozenset(Entity.model_fields)
+# Every field is set, so each model of a class gets the same set: pydantic only ever adds
+# a field's name to it (on assignment), which it already holds (a copy copies it).
+_EVIDENCE_FIELDS = set(Evidence.model_fields)
+_RELATION_FIELDS = set(Relation.model_fields)
+_ENTITY_FIELDS = set(Entity.model_fields)
 _CACHE_LIMIT = 1 << 12  # distinct property sets kept (amounts and dates vary)
 
 
-def _new(cls: type[M], values: dict[str, Any], fields_set: frozenset[str]) -> M:
+def _new(cls: type[M], values: dict[str, Any], fields_set: set[str]) -> M:
     """What ``cls.model_construct`` makes, without its per-field default and alias
-    lookups (``values`` holds every field, in declaration order)."""
+    lookups (``values`` holds every field, in declaration order; ``fields_set`` is
+    the set of all of them, shared)."""
     obj = cls.__new__(cls)
     _set(obj, "__dict__", values)
-    _set(obj, "__pydantic_fields_set__", set(fields_set))
+    _set(obj, "__pydantic_fields_set__", fields_set)
     _set(obj, "__pydantic_extra__", None)
     _set(obj, "__pydantic_private__", None)
     return obj

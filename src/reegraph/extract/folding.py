@@ -72,11 +72,14 @@ class Folded:
             return gated_finditer(self.low, self.gate, low)
         return self.low.finditer(low)
 
-    def search(self, text: str, low: str | None, end: int | None = None) -> re.Match[str] | None:
-        """The first match in ``text[:end]`` (searched as if the text ended there)."""
+    def search(
+        self, text: str, low: str | None, end: int | None = None, start: int = 0
+    ) -> re.Match[str] | None:
+        """The first match in ``text[start:end]`` (searched as if the text ended there;
+        ``\\b`` and look-behinds still see the text before ``start``)."""
         stop = len(text) if end is None else end
         if low is None:
-            return self.rx.search(text, 0, stop)
+            return self.rx.search(text, start, stop)
         if self.gate is not None:
-            return gated_search(self.low, self.gate, low, stop)
-        return self.low.search(low, 0, stop)
+            return gated_search(self.low, self.gate, low, stop, start)
+        return self.low.search(low, start, stop)

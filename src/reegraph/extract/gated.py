@@ -24,12 +24,16 @@ def literal_gate(starts: tuple[str, ...]) -> re.Pattern[str]:
 
 
 def gated_finditer(
-    rx: re.Pattern[str], gate: re.Pattern[str], text: str, end: int | None = None
+    rx: re.Pattern[str],
+    gate: re.Pattern[str],
+    text: str,
+    end: int | None = None,
+    start: int = 0,
 ) -> Iterator[re.Match[str]]:
-    """``rx.finditer(text, 0, end)`` for a pattern whose every match starts where
+    """``rx.finditer(text, start, end)`` for a pattern whose every match starts where
     ``gate`` matches (its matches are never empty: they start with a literal)."""
     stop = len(text) if end is None else end
-    pos = 0
+    pos = start
     while (g := gate.search(text, pos, stop)) is not None:
         at = g.start()
         if (m := rx.match(text, at, stop)) is None:
@@ -40,10 +44,21 @@ def gated_finditer(
 
 
 def gated_search(
-    rx: re.Pattern[str], gate: re.Pattern[str], text: str, end: int | None = None
+    rx: re.Pattern[str],
+    gate: re.Pattern[str],
+    text: str,
+    end: int | None = None,
+    start: int = 0,
 ) -> re.Match[str] | None:
-    """``rx.search(text, 0, end)``, trying only where ``gate`` matches."""
-    return next(gated_finditer(rx, gate, text, end), None)
+    """``rx.search(text, start, end)``, trying only where ``gate`` matches."""
+    # The loop of gated_finditer without a generator: most searches are tried once.
+    stop = len(text) if end is None else end
+    pos = start
+    while (g := gate.search(text, pos, stop)) is not None:
+        if (m := rx.match(text, g.start(), stop)) is not None:
+            return m
+        pos = g.start() + 1
+    return None
 
 
 class Gated:

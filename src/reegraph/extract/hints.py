@@ -23,6 +23,7 @@ from functools import lru_cache, reduce
 from operator import or_
 
 from reegraph.extract.folding import Folded, folds
+from reegraph.extract.openworld.patterns import PLACE_CONTEXT as _PLACE_CONTEXT
 from reegraph.extract.openworld.words import DESIGNATOR_WORDS
 from reegraph.extract.trie import trie_pattern
 
@@ -67,7 +68,8 @@ MEET_CHECK = Folded(MEET_HINT, starts=("meet", "met", "talks", "summit"))
 DEPEND_CHECK = Folded(DEPEND_HINT, starts=("depend", "relian", "rely", "relie"))
 EXPORT_CHECK = Folded(EXPORT_HINT, starts=("export", "curbs"))
 
-# Bits of ``Sentence.hints``. Exact: PAREN, TITLE, DESIGNATOR, DESCRIPTOR, SPEECH.
+# Bits of ``Sentence.hints``. Exact: PAREN, TITLE, DESIGNATOR, DESCRIPTOR, SPEECH,
+# PLACE_CONTEXT.
 PAREN = 1  # "(": acronym definitions
 TITLE = 1 << 1  # TITLE_HINT: names after titles
 DESIGNATOR = 1 << 2  # a corporate designator word ("Ltd", "Metals")
@@ -85,6 +87,7 @@ CONTINUES = 1 << 12  # a word agreements.patterns.CONTINUES needs ("means", "res
 # possessive ("Tokyo's"), before a single space and a capital (see pair_hints).
 LOCATIVE = 1 << 13
 POSSESSIVE = 1 << 14
+PLACE_CONTEXT = 1 << 15  # openworld.patterns.PLACE_CONTEXT matches (exact: one word)
 
 # Token-level forms of the checks whose pattern spans whitespace.
 _LOCATIVE_TOKEN = re.compile(r"\b(?:in|at|near|from|to|outside)$")
@@ -127,6 +130,7 @@ _GATE_WORDS = (
     + [(w, "") for w in ("depend", "relian", "rely", "relie", "export", "curbs")]
     + [(w, _B) for w in ("terms", "effect", "under", "result", "mean", "means", "meant")]
     + [(w, _B) for w in ("allows", "requires")]
+    + [(w.lower(), "") for w in _PLACE_CONTEXT.starts]
 )
 _ANY = re.compile(trie_pattern(_GATE_WORDS))
 
@@ -157,6 +161,7 @@ def token_bits(token: str) -> int:
         | (SHARE if _SHARE_TOKEN.search(token) else 0)
         | (DESCRIPTOR_NOUN if _DESCRIPTOR_NOUN.search(token) else 0)
         | (CONTINUES if _CONTINUES_WORD.search(token) else 0)
+        | (PLACE_CONTEXT if _PLACE_CONTEXT.search(token) else 0)
     )
 
 

@@ -48,6 +48,7 @@ _LOCATIVE = frozenset(
         "the",
     ]
 )
+_PREFIX_ENDS = frozenset(["i", "I", "-"])
 _PLACE_NOUNS = re.compile(
     r"^[’']s\s+[A-Z][\w-]+\s+(?:Palace|Hall|House|Centre|Center|Airport|Port"
     r"|Station|Square|Hotel|Building|Tower|Park|Plant|Mine|Refinery|Summit)\b"
@@ -171,9 +172,11 @@ class MentionFinder:
             sent = index.find(start, end)
             if sent is None:
                 continue
-            before = text[max(0, start - 4) : start].lower()
-            if before == "anti" or before.endswith("non-"):
-                continue
+            # "anti-", "non-": only "i", "I" or "-" lowers to what those end with.
+            if text[start - 1 : start] in _PREFIX_ENDS:
+                before = text[max(0, start - 4) : start].lower()
+                if before == "anti" or before.endswith("non-"):
+                    continue
             if len(aliases) == 1 and not aliases[0].ambiguous:
                 mentions.append(self._make(text, start, end, sent, aliases[0]))
                 if aliases[0].sense == "name":
@@ -202,17 +205,12 @@ class MentionFinder:
                 country=entry.id,
                 conf=0.85,
             )
+        # Positional (start, end, label, name, sent, entry, sense, role, kind, country):
+        # cheaper than keywords for the most frequent call.
         return Mention(
-            start,
-            end,
-            entry.label,
-            entry.name,
-            sent,
-            entry,
-            alias.sense,
-            kind=entry.kind,
-            country=entry.country,
-        )
+            start, end, entry.label, entry.name, sent, entry, alias.sense, None, entry.kind,
+            entry.country,
+        )  # fmt: skip
 
     @staticmethod
     def _is_place(text: str, start: int, end: int) -> bool:

@@ -220,15 +220,17 @@ _PRODUCE_HINTS = ("produc", "mine", "mining", "process", "refin", "output")
 
 def bases(v: View, em: Emitter, low: str) -> None:
     orgs, places = "⟨o" in low, "⟨l" in low
+    if not (orgs or places):
+        return  # each rule below needs an organisation or a place
     for m in v.mentions if orgs else ():
         if m.label is L.ORGANIZATION and m.country and (m.rule != "lexicon" or m.country_from):
             how = m.country_from or m.rule.split(".")[-1]
             conf = {"name_prefix": 0.6, "list": 0.5}.get(how, 0.75)
             em.emit(T.BASED_IN, m, m.country, v, f"based_in.{how}", conf, mod="asserted")
-    # BASED needs "based", "headquartered" or an organisation, a comma and a country.
-    based = "based" in low or "headquartered" in low
-    if not based and orgs and "," in low and ("⟨j" in low or "⟨c" in low):
-        based = True
+    # BASED needs an organisation, and "based", "headquartered" or a comma and a country.
+    based = orgs and (
+        "based" in low or "headquartered" in low or ("," in low and ("⟨j" in low or "⟨c" in low))
+    )
     for bm in BASED.finditer(v.masked) if based else ():
         org = v.slots(bm.group("o") or bm.group("o2") or bm.group("o3") or "")
         place = v.slots(bm.group("p") or bm.group("p2") or bm.group("p3") or "")

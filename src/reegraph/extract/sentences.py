@@ -127,10 +127,14 @@ _BOUNDARY = re.compile(r"[.!?…][.!?…]*[\"”’')\]]*(?=\s+[\"“‘(\[]?[A-
 # _BOUNDARY for a line without "!", "?" or "…": the same matches, and a pattern that starts
 # with one literal character makes re skip ahead faster still than a character set does.
 _BOUNDARY_DOT = re.compile(r"\.\.*[\"”’')\]]*(?=\s+[\"“‘(\[]?[A-Z0-9])")
+_WORD_STOP = re.compile(r'[\s("“]')  # what a word before a full stop starts after
 _LEAD = re.compile(r"[-•●▪◦*·–—\s]+")  # bullets and dashes before a sentence (matched at it)
+_LEAD_CHARS = frozenset("-•●▪◦*·–—")  # what _LEAD starts with, besides whitespace
 
 
-@dataclass(frozen=True, slots=True)
+# Not frozen: a frozen dataclass's __init__ costs four times as much, and sentences are
+# made by the thousand (nothing changes one once split).
+@dataclass(slots=True)
 class Sentence:
     index: int
     start: int
@@ -140,11 +144,21 @@ class Sentence:
     hints: int  # which rules' keyword checks it passes (see reegraph.extract.hints)
 
 
-def _is_abbrev(line: str, dot: int) -> bool:
-    """Is the full stop at ``dot`` part of an abbreviation or initial, not an ending?"""
+def _word_start(line: str, dot: int) -> int:
+    """Where the word ending at ``dot`` starts: after whitespace, "(" or a quote. Mostly
+    after the last space, found by one search in C rather than a step per character."""
+    j = line.rfind(" ", 0, dot) + 1
+    if _WORD_STOP.search(line, j, dot) is None:
+        return j
     j = dot
     while j > 0 and not line[j - 1].isspace() and line[j - 1] not in '("“':
         j -= 1
+    return j
+
+
+def _is_abbrev(line: str, dot: int) -> bool:
+    """Is the full stop at ``dot`` part of an abbreviation or initial, not an ending?"""
+    j = _word_start(line, dot)
     word = line[j:dot].lower().strip("'’")
     if not word:
         return False
@@ -187,7 +201,10 @@ def _split_line(line: str, offset: int) -> list[tuple[int, int]]:
         out.append((start, len(line)))
     spans = []
     for s, e in out:
-        lead = lm.end() - s if (lm := _LEAD.match(line, s, e)) else 0
+        first = line[s]
+        lead = 0
+        if (first in _LEAD_CHARS or first.isspace()) and (lm := _LEAD.match(line, s, e)):
+            lead = lm.end() - s
         seg_end = e - s if not line[e - 1].isspace() else len(line[s:e].rstrip())
         if seg_end > lead:
             spans.append((offset + s + lead, offset + s + seg_end))

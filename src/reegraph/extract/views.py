@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from operator import attrgetter
 from re import Match
 from typing import Any
@@ -33,35 +33,54 @@ CODE = {
     Label.PLACE: "L",
 }
 SLOT = re.compile(r"⟨([A-Za-z])(\d+)⟩")
+# The index of every placeholder whose code is one of a set (SLOT, filtered in the
+# pattern rather than per match), by the codes' string.
+_INDEXES: dict[str, re.Pattern[str]] = {}
+# The placeholders of a label (adjectival countries under None) by mention index, made
+# once: sentences rarely hold more mentions than this.
+_PLACEHOLDERS: dict[Label | None, list[str]] = {
+    key: [f"⟨{code}{i}⟩" for i in range(48)] for key, code in [*CODE.items(), (None, "J")]
+}
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, init=False)
 class View:
     sentence: Sentence
     text: str
     mentions: list[Mention]
-    masked: str = ""
-    low: str = ""  # masked, lower-cased: for the rules' keyword checks
-    memo: dict[str, Any] = field(default_factory=dict)  # what rules computed once per sentence
+    masked: str
+    low: str  # masked, lower-cased: for the rules' keyword checks
+    memo: dict[str, Any]  # what rules computed once per sentence
     # ``low`` when case-insensitive patterns may run on it (see reegraph.extract.folding).
-    fold: str | None = None
+    fold: str | None
 
-    def __post_init__(self) -> None:
-        if self.mentions:
+    # Written out rather than generated: one call per sentence instead of an __init__
+    # handling defaults and then a __post_init__.
+    def __init__(self, sentence: Sentence, text: str, mentions: list[Mention]) -> None:
+        self.sentence = sentence
+        self.text = text
+        self.mentions = mentions
+        self.memo = {}
+        if mentions:
             parts: list[str] = []
+            append = parts.append
             pos = 0
-            base = self.sentence.start
-            text = self.text
-            for i, m in enumerate(self.mentions):
-                code = "J" if m.label is L.COUNTRY and m.sense == "adj" else CODE[m.label]
-                parts += (text[pos : m.start - base], f"⟨{code}{i}⟩")
+            base = sentence.start
+            country, placeholders = L.COUNTRY, _PLACEHOLDERS
+            for i, m in enumerate(mentions):
+                label: Label | None = m.label
+                if label is country and m.sense == "adj":
+                    label = None
+                append(text[pos : m.start - base])
+                slots = placeholders[label]
+                append(slots[i] if i < len(slots) else f"⟨{slots[0][1]}{i}⟩")
                 pos = m.end - base
-            parts.append(text[pos:])
-            self.masked = "".join(parts)
+            append(text[pos:])
+            self.masked = masked = "".join(parts)
         else:
-            self.masked = self.text
-        self.low = self.masked.lower()
-        self.fold = self.low if folds(self.masked) else None
+            self.masked = masked = text
+        self.low = low = masked.lower()
+        self.fold = low if folds(masked) else None
 
     def may_match(self, words: tuple[str, ...]) -> bool:
         """False when a case-insensitive pattern each of whose matches holds one of
@@ -78,9 +97,9 @@ class View:
         """Matches of a case-insensitive pattern in ``masked``."""
         return pattern.finditer(self.masked, self.fold)
 
-    def search(self, pattern: Folded, end: int | None = None) -> Match[str] | None:
-        """The first match in ``masked[:end]``."""
-        return pattern.search(self.masked, self.fold, end)
+    def search(self, pattern: Folded, end: int | None = None, start: int = 0) -> Match[str] | None:
+        """The first match in ``masked[start:end]``."""
+        return pattern.search(self.masked, self.fold, end, start)
 
     def group(self, m: Match[str], group: int | str = 0) -> str | None:
         """The masked text of a match's group (None when it did not take part)."""
@@ -88,8 +107,12 @@ class View:
         return self.masked[start:end] if start >= 0 else None
 
     def slots(self, chunk: str, codes: str = "") -> list[Mention]:
-        """Mentions whose placeholders occur in ``chunk`` (optionally only these codes)."""
-        return [self.mentions[int(n)] for c, n in SLOT.findall(chunk) if not codes or c in codes]
+        """Mentions whose placeholders occur in ``chunk`` (optionally only those whose
+        code is one of the letters ``codes``)."""
+        if (rx := _INDEXES.get(codes)) is None:
+            rx = _INDEXES[codes] = re.compile(f"⟨[{codes or 'A-Za-z'}](\\d+)⟩")
+        mentions = self.mentions
+        return [mentions[int(n)] for n in rx.findall(chunk)]
 
     def unmask(self, chunk: str) -> str:
         """The sentence text behind a piece of the masked string."""

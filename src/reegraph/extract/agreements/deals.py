@@ -71,7 +71,7 @@ _CONTROLS = {"restrictions": "controls", "curbs": "controls", "limits": "control
              "licensing": "controls", "bans": "controls", "ban": "controls"}  # fmt: skip
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen: a frozen dataclass costs four times as much to make
 class Trigger:
     """An agreement word of a masked sentence ("pact") or a verb of agreeing ("agreed to pause")."""
 
@@ -139,9 +139,11 @@ def triggers(v: View) -> list[Trigger]:
         Trigger(m.start("k"), m.end("k"), masked[m.start("k") : m.end("k")])
         for m in v.finditer(TRIGGER)
     ]
+    if "agree" not in v.low or not v.may_match(_PAUSES):
+        return found  # in order already: no verbal triggers to sort in
     found += [
         Trigger(m.start("k"), m.end("k"), masked[m.start("k") : m.end("k")], verbal=True)
-        for m in (v.finditer(VERBAL_TRUCE) if "agree" in v.low and v.may_match(_PAUSES) else ())
+        for m in v.finditer(VERBAL_TRUCE)
     ]
     return sorted(found, key=lambda t: t.start)
 
@@ -298,7 +300,9 @@ class AgreementRules(FrameFinderBase):
                     and m.label is L.COUNTRY
                 ]
                 parties = self._countries(in_title) or parties
-            definite = bool(v.search(DEFINITE, trig.start)) and not named
+            # DEFINITE spans its determiner and at most three words (or a placeholder
+            # and two words) before the agreement word.
+            definite = not named and bool(v.search(DEFINITE, trig.start, last_words(head, 4)))
             introduces = (
                 named
                 or explicit

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from reegraph.extract import hints
 from reegraph.extract import labels as L
 from reegraph.extract.openworld.base import OpenWorldBase
 from reegraph.extract.openworld.patterns import (
-    PLACE_CONTEXT,
     PLACE_COUNTRY,
     PLACE_IN,
     POSSESSIVE_PLACE,
@@ -48,7 +48,7 @@ class PlaceRules(OpenWorldBase):
                 kind="site",
                 country=owner_country,
             )
-        if PLACE_CONTEXT.search(text):
+        if s.hints & hints.PLACE_CONTEXT:  # PLACE_CONTEXT.search(text), read off the words
             for m in PLACE_IN.finditer(text):
                 start, name = s.start + m.start("name"), m["name"]
                 if (
