@@ -15,6 +15,9 @@ _NAV = re.compile(
     r"^(?:top of page|bottom of page|back to top|contact us|advertisement|sponsored|skip to"
     r" (?:main )?content|share(?: this(?: article)?)?|subscribe.*|sign up.*|read more|related"
     r"(?: articles| stories)?|work email address only\.?|email|print|linkedin|x|facebook|twitter"
+    r"|share (?:this(?: \w+)?|on)\s*:?(?:[\s|,·•/]*(?:facebook|twitter|x|linkedin|whatsapp"
+    r"|e-?mail|reddit|telegram|threads|bluesky|messenger|pinterest|copy link|print)\b)*[\s|,·•/]*"
+    r"|follow us\b.{0,80}"
     r"|instagram|youtube|whatsapp|telegram|reddit|copy link|listen|menu|search|home"
     r"|(?:photo|image|credit|source image|picture)s?\s*:.*|all rights reserved.*|©.*|copyright.*)$",
     re.I,
@@ -31,6 +34,16 @@ _PHONE = re.compile(r"^\+?[\d\s().-]{7,}$")
 _POSTCODE = re.compile(r"\b(?:[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}|[A-Z]{2}\s\d{5}(?:-\d{4})?)\b")
 _BYLINE = re.compile(
     r"^(?:by|writer|written by|author|words)\s*[:\-]?\s+(?P<name>[^\n]{2,80})$", re.I
+)
+# A byline's trailing job title ("By Jane Roe, Staff Writer").
+_BYLINE_ROLE = re.compile(
+    r",\s*(?P<role>(?:[\w-]+\s+){0,3}(?:writer|reporter|correspondent|editor|contributor"
+    r"|columnist|journalist|analyst))\s*$",
+    re.I,
+)
+# "Tags: gallium, germanium, China": keyword lists name entities but state nothing.
+_TAGS = re.compile(
+    r"^(?:tags?|tagged|topics?|keywords?|filed under|related topics)\s*:\s*[^.!?]{0,200}$", re.I
 )
 _SOURCE = re.compile(r"^source\s*:\s*(?P<name>.+?)\s*(?:published\s*:.*)?$", re.I)
 _AUTHOR_TITLE = re.compile(
@@ -130,12 +143,16 @@ def clean(text: str) -> Cleaned:
             or (line_n.count("/") >= 2 and bool(_SLASH_TAGS.match(line_n)))  # it needs two
             or (len(line_n) < 80 and bool(_POSTCODE.search(line_n)) and line_n[-1] not in ".!?")
             or line_n in names
+            or (":" in line_n and bool(_TAGS.match(line_n)))
         )
         if m := _BYLINE.match(line_n):
             name = m["name"].strip().rstrip(".")
             role = line_n.split(":", 1)[0].strip().title() if ":" in line_n else None
-            bylines.append(Byline(name, role, _is_person_name(name), start, end))
-            names.add(name)
+            if titled := _BYLINE_ROLE.search(name):
+                name, role = name[: titled.start()].strip(), titled["role"]
+            if name not in names:  # a repeated byline names no one new
+                bylines.append(Byline(name, role, _is_person_name(name), start, end))
+                names.add(name)
             drop = True
         elif (m := _SOURCE.match(line_n)) and len(line_n) < 120:
             bylines.append(Byline(m["name"], "source", False, start, end))

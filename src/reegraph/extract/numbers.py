@@ -83,6 +83,12 @@ RATE_FROM_TO = re.compile(
 RATE_HALVE = re.compile(
     r"halve[sd]?\s+(?:the\s+|its\s+|a\s+)?(?P<a>\d{1,3}(?:\.\d+)?)\s*(?:%|percent)", re.I
 )
+# The rate before a change, named after the new one: "25%, up from 7.5%", "to 25% from 10%".
+RATE_PRIOR = re.compile(
+    r"(?:\bup|\bdown|%|\bpercent|\bper cent)\s+from\s+(?:an?\s+|the\s+)?(?:previous\s+|earlier\s+)?"
+    r"(?P<a>\d{1,3}(?:\.\d+)?)\s*(?:%|percent\b|per cent\b)",
+    re.I,
+)
 RATE_TO = re.compile(r"\bto\s+(?P<b>\d{1,3}(?:\.\d+)?)\s*(?:%|percent|per cent)", re.I)
 RATE_AT = re.compile(
     r"(?P<b>\d{1,3}(?:\.\d+)?)\s*(?:%|percent|per cent)\s+(?:tariffs?|dut(?:y|ies)|levy|levies)",
@@ -203,16 +209,22 @@ def tariff_rates(text: str) -> tuple[float | None, float | None]:
     (0.2, 0.1)
     >>> tariff_rates("Tariffs on cars were lowered to 15%")
     (None, 0.15)
+    >>> tariff_rates("a 25% tariff on battery parts, up from 7.5%")
+    (0.075, 0.25)
     """
     if m := RATE_FROM_TO.search(text):
         return _num(m["a"]) / 100, _num(m["b"]) / 100
     rate_from = None
     if m := RATE_HALVE.search(text):
         rate_from = _num(m["a"]) / 100
-    if m := RATE_TO.search(text):
-        return rate_from, _num(m["b"]) / 100
-    if rate_from is not None:
+        if m := RATE_TO.search(text):
+            return rate_from, _num(m["b"]) / 100
         return rate_from, round(rate_from / 2, 4)
-    if m := RATE_AT.search(text):
-        return None, _num(m["b"]) / 100
+    prior = RATE_PRIOR.search(text) if "from" in text else None
+    if prior is not None:
+        rate_from = _num(prior["a"]) / 100
+    for rx in (RATE_TO, RATE_AT):
+        for m in rx.finditer(text):
+            if prior is None or m.start("b") != prior.start("a"):
+                return rate_from, _num(m["b"]) / 100
     return None, None

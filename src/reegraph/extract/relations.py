@@ -6,17 +6,20 @@ negation come from :mod:`reegraph.extract.emit`.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections import Counter
 
 from reegraph.extract import hints
 from reegraph.extract import labels as L
+from reegraph.extract.dates import find_date, reference_date
 from reegraph.extract.emit import Emitter
 from reegraph.extract.folding import Folded, folds
 from reegraph.extract.mentions import Mention
-from reegraph.extract.numbers import shares
+from reegraph.extract.numbers import Value, shares
 from reegraph.extract.views import View
 from reegraph.model import RelationType as T
+from reegraph.model import entity_id
 
 # The words a USE_AFTER match starts with (see Folded).
 _USE_STARTS = (
@@ -62,6 +65,24 @@ EXPORT_CUE = Folded(
     ),
     starts=("export", "curbs", "restrict", "controls", "bans", "⟨m", "⟨s"),
 )
+# A licence requirement on shipments abroad is an export restriction ("exporters would
+# need licences for shipments of gallium"); a licence granted to export is not.
+LICENCE_CUE = Folded(
+    re.compile(
+        r"\b(?:need|needs|needed|require|requires|required|requiring|must\s+(?:obtain|seek|apply"
+        r"\s+for)|subject\s+to)\s+(?:\w+\s+){0,3}?(?:export\s+)?licen[cs](?:es?|ing)\s+"
+        r"(?:\w+\s+){0,2}?(?:for|to|on)\s+(?:\w+\s+){0,2}?(?:shipments?|exports?|ship|overseas"
+        r"\s+sales|sales\s+abroad)\b",
+        re.I,
+    ),
+    starts=("need", "requir", "must", "subject"),
+)
+# When a restriction takes effect: "starting June 1", "effective from 1 December".
+_EFFECTIVE = re.compile(
+    r"\b(?:starting|effective|beginning|from|as of|takes? effect|taking effect)\s+"
+    r"(?:from\s+|on\s+)?(?:\d{1,2}\s+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d",
+)
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _SUSPENDED_STARTS = (
     "suspen", "paus", "delay", "halt", "temporar", "truce", "reprieve", "stop to", "lift", "eas",
 )  # fmt: skip
@@ -222,6 +243,7 @@ def country_dependence(
                         break
             if subject is None or subject == target.entity:
                 continue
+            portion = _dependent_share(v)
             em.emit(
                 T.DEPENDS_ON,
                 subject,
@@ -230,7 +252,102 @@ def country_dependence(
                 "depends_on.country_reliance",
                 0.75,
                 topic=topic_of(v, topics, doc_topic),
+                share=portion.value if portion else None,
+                qualifier=portion.qualifier if portion else None,
             )
+
+
+def _dependent_share(v: View) -> Value | None:
+    """How much of its supply a dependent country gets from the other: "depends on China
+    for more than 85 percent of its magnet imports" (the share is of the dependence)."""
+    if not v.sentence.hints & hints.SHARE:
+        return None
+    for sh in shares(v.text):
+        if v.text[max(0, sh.start - 5) : sh.start].rstrip().endswith("for"):
+            return sh
+    return None
+
+
+# What a share is of, when it is not the world's: someone's imports or needs ("85 percent
+# of its magnet imports"), or one country's own mines ("80 percent of the country's mines").
+_NOT_WORLD_SHARE = re.compile(
+    r"^\s*of\s+(?:its|their|the\s+(?:country|nation)(?:’s|'s)|[A-Z][\w.]*(?:’s|'s))\s|"
+    r"\b(?:imports?|imported|purchases|consumption|demand|needs|requirements)\b"
+)
+_CONJUNCT = re.compile(r",|;|\band\b|\bwhile\b")
+# A new clause between two figures: the second does not share the first one's stage.
+_NEW_CLAUSE = re.compile(r"\b(?:while|whereas|but|although|though)\b|;")
+
+
+def _share_scope(text: str, end: int) -> str:
+    """The words after a share up to the end of its phrase (a comma or a full stop)."""
+    tail = text[end : end + 70]
+    cut = min((i for i in (tail.find(","), tail.find(";"), tail.find(". ")) if i >= 0), default=-1)
+    return tail if cut < 0 else tail[:cut]
+
+
+def _share_stage(text: str, start: int, end: int, floor: int = 0) -> str | None:
+    """The stage named just before a share (not before ``floor``: the previous figure's
+    words are its own) or just after it."""
+    after = STAGE_AFTER.match(text[end : end + 60])
+    lead = text[max(0, floor, start - 45) : start]
+    if floor:  # only this figure's conjunct: "60% of mining and 85% of refining"
+        lead = _CONJUNCT.split(lead)[-1]
+    before = list(STAGE_BEFORE.finditer(lead))
+    if before:
+        words = (
+            {_stage(b["w"]) for b in before[-2:]}
+            if re.search(r"\band\b", lead)
+            else {_stage(before[-1]["w"])}
+        )
+        return "production and refining" if {"production", "processing"} <= words else min(words)
+    return _stage(after["w"]) if after else None
+
+
+def _world_shares(v: View) -> list[tuple[Value, str | None]]:
+    """The sentence's figures, each with the world supply stage it is a share of (None
+    when it is not a world share). A figure coordinated with an earlier one ("65 percent
+    of lithium and 90 percent of graphite") takes the earlier one's stage when it names
+    none."""
+    out: list[tuple[Value, str | None]] = []
+    for sh in shares(v.text):
+        window = v.text[max(0, sh.start - 30) : min(len(v.text), sh.end + 30)]
+        if SHARE_NOISE.search(window, window.lower() if folds(window) else None):
+            continue
+        stage = None
+        if not _NOT_WORLD_SHARE.search(_share_scope(v.text, sh.end)):
+            stage = _share_stage(v.text, sh.start, sh.end, out[-1][0].end if out else 0)
+            if stage is None and out and (prev := out[-1])[1] is not None:
+                gap = v.text[prev[0].end : sh.start]
+                if len(gap) < 80 and not _NEW_CLAUSE.search(gap):
+                    stage = prev[1]
+        out.append((sh, stage))
+    return out
+
+
+def _minerals_by_share(v: View, found: list[tuple[Value, str | None]]) -> list[list[Mention]]:
+    """The minerals each figure is of: with several figures in a sentence, each mineral
+    goes to the nearest figure before it (else the first one), and a world share left
+    without one is of the minerals of the world share before it ("produces 70% of rare
+    earths, as well as processing 90%")."""
+    minerals = [m for m in v.mentions if m.label is L.MINERAL]
+    if len(found) < 2:
+        return [minerals[:2] for _ in found]
+    base = v.sentence.start
+    out: list[list[Mention]] = [[] for _ in found]
+    for m in minerals:
+        at = m.start - base
+        before = [i for i, (sh, _) in enumerate(found) if sh.end <= at]
+        out[before[-1] if before else 0].append(m)
+    for i in range(1, len(out)):
+        if not out[i] and found[i - 1][1] is not None:
+            out[i] = out[i - 1]
+    # Figures before the first named mineral are of it ("60% of mining and 85% of rare
+    # earth refining").
+    first = next((i for i, ms in enumerate(out) if ms), 0)
+    for i in range(first):
+        out[i] = out[first] if found[i][1] is not None else []
+    return [ms[:2] for ms in out]
 
 
 def control_shares(
@@ -242,36 +359,17 @@ def control_shares(
         actors = [m for m in v.mentions if m.label is L.COUNTRY]
         if not actors:
             continue
-        for sh in shares(v.text):
-            window = v.text[max(0, sh.start - 30) : min(len(v.text), sh.end + 30)]
-            if SHARE_NOISE.search(window, window.lower() if folds(window) else None):
-                continue
-            after = STAGE_AFTER.match(v.text[sh.end : sh.end + 60])
-            before = list(STAGE_BEFORE.finditer(v.text[max(0, sh.start - 45) : sh.start]))
-            stage = None
-            if before:
-                words = (
-                    {_stage(b["w"]) for b in before[-2:]}
-                    if re.search(r"\band\b", v.text[max(0, sh.start - 45) : sh.start])
-                    else {_stage(before[-1]["w"])}
-                )
-                stage = (
-                    "production and refining"
-                    if {"production", "processing"} <= words
-                    else sorted(words)[0]
-                )
-            elif after:
-                stage = _stage(after["w"])
+        found = _world_shares(v)
+        for (sh, stage), minerals in zip(found, _minerals_by_share(v, found), strict=True):
             if stage is None:
                 continue
             pos = v.sentence.start + sh.start
             actor = min(actors, key=lambda c: (c.start > pos, abs(c.start - pos)))
-            minerals = [m for m in v.mentions if m.label is L.MINERAL]
             conf = 0.8
             if not minerals:
                 minerals = topics.get(v.sentence.para, [])[:1] or doc_topic[:1]
                 conf = 0.6
-            for mineral in minerals[:1] if len(minerals) > 1 and conf < 0.8 else minerals[:2]:
+            for mineral in minerals:
                 em.emit(
                     T.CONTROLS_SHARE,
                     actor,
@@ -285,19 +383,72 @@ def control_shares(
                 )
 
 
+_GOVERNMENT_KIND = re.compile(r"ministry|department|government|agency|commission|council|customs")
+
+
+_POSSESSOR = re.compile(r"(?P<c>[A-Z][\w .-]{1,40}?)(?:’s|'s)\s")
+
+
+def _restricting_state(v: View, head: str, em: Emitter) -> Mention | str | None:
+    """Who restricts: the last country named before the cue, else a government body
+    ("China's Ministry of Commerce said exporters would need licences"), by its
+    country when that is known (its own, or a country its name is the possession of)."""
+    if actors := v.slots(head, "CJ"):
+        return actors[-1]
+    for m in reversed(v.slots(head, "O")):
+        kind = m.kind or (m.entry.kind if m.entry else None)
+        if not kind or not _GOVERNMENT_KIND.search(kind):
+            continue
+        country = m.country or (m.entry.country if m.entry else None)
+        surface = v.text[m.start - v.sentence.start : m.end - v.sentence.start]
+        if country is None and (owner := _POSSESSOR.match(surface)):
+            cid = entity_id(L.COUNTRY, owner["c"])
+            country = cid if em.labels.get(cid) is L.COUNTRY else None
+        return country or m
+    return None
+
+
+def _effective_date(text: str, published: str | None) -> str | None:
+    """When a measure takes effect. A day and month without a year is the nearest such
+    day to publication: measures are announced for the months ahead ("starting June 1")."""
+    eff = _EFFECTIVE.search(text)
+    if eff is None:
+        return None
+    rest = text[eff.start() :]
+    found = find_date(rest, published)
+    ref = reference_date(published)
+    if found is None or ref is None or len(found) != 10:
+        return found
+    if _YEAR.search(rest[: eff.end() - eff.start() + 12]):
+        return found
+    day = dt.date.fromisoformat(found)
+    if (ref - day).days > 183 and (day.month, day.day) != (2, 29):
+        return day.replace(year=day.year + 1).isoformat()
+    return found
+
+
 def export_restrictions(views: list[View], em: Emitter) -> None:
     for v in views:
-        if not (v.sentence.hints & hints.EXPORT and v.search(hints.EXPORT_CHECK)):
+        cues: tuple[Folded, ...] = (EXPORT_CUE,) if v.sentence.hints & hints.EXPORT else ()
+        if "licen" in v.low:
+            cues += (LICENCE_CUE,)
+        if not cues or (cues[0] is EXPORT_CUE and not v.search(hints.EXPORT_CHECK)):
             continue
-        for cue in v.finditer(EXPORT_CUE):
+        date: str | None = ""  # when the restriction takes effect, once looked for
+        for cue in (c for pattern in cues for c in v.finditer(pattern)):
             head, tail = v.masked[: cue.start()], v.masked[cue.end() :]
-            actors = v.slots(head, "CJ")
-            if not actors:
+            actor = _restricting_state(v, head, em)
+            if actor is None:
                 continue
-            actor = actors[-1]
             cue_text = v.masked[cue.start() : cue.end()]
-            goods = v.slots(tail[:80], "MS")[:3] or v.slots(head[-60:] + cue_text, "MS")[-2:]
+            # Minerals named after the cue are what is restricted; a sector after them
+            # only says what the minerals are for ("gallium, a metal critical for chips").
+            after = v.slots(tail[:80], "MS")
+            goods = [g for g in after if g.label is L.MINERAL] or after
+            goods = goods[:3] or v.slots(head[-60:] + cue_text, "MS")[-2:]
             status = "suspended" if v.search(SUSPENDED) else None
+            if date == "":
+                date = _effective_date(v.text, em.doc.published)
             for g in goods:
                 em.emit(
                     T.RESTRICTS_EXPORT,
@@ -307,6 +458,7 @@ def export_restrictions(views: list[View], em: Emitter) -> None:
                     "restricts_export.controls_on",
                     0.8,
                     status=status,
+                    date=date,
                 )
 
 

@@ -8,6 +8,7 @@ from reegraph.extract import labels as L
 from reegraph.extract.emit import Emitter
 from reegraph.extract.folding import Folded
 from reegraph.extract.hints import any_in
+from reegraph.extract.mentions import Mention
 from reegraph.extract.numbers import money, tariff_rates, tonnages
 from reegraph.extract.views import View
 from reegraph.model import RelationType as T
@@ -77,11 +78,24 @@ def _subject(v: View, upto: int, codes: str = "CJO") -> list:  # type: ignore[ty
     return v.slots(clause, codes)
 
 
+# What a buying verb buys when it is a mineral: right after it, perhaps after a quantity
+# ("purchase 20,000 tonnes of lithium"); "imports" of a mineral are too often a noun.
+# Not when the mineral names what is bought ("bought lithium stocks", "buy cobalt mines").
+_BOUGHT_MINERAL = re.compile(
+    r"\s+(?:[\d,.]+\s+(?:[\w-]+\s+){0,2}?of\s+)?(?:[\w-]+\s+)?(⟨M\d+⟩)(?!\s+(?:stocks?|shares?"
+    r"|assets?|mines?|projects?|compan\w+|miners?|producers?|deposits?|firms?|futures|equit\w+"
+    r"|licen\w+|claims?|businesses|operations?|tenements?|propert\w+|refiner\w*|plants?)\b)"
+)
+
+
 def purchases(v: View, em: Emitter) -> None:
     for m in v.finditer(BUY):
         goods = v.slots(v.masked[m.end() :][:120], "K") or v.slots(
             v.masked[max(0, m.start() - 50) : m.start()], "K"
         )
+        if not goods and not v.masked[m.start() : m.end()].lower().startswith("import"):
+            bought = _BOUGHT_MINERAL.match(v.masked, m.end())
+            goods = v.slots(bought.group(1)) if bought else []
         # A country right before the goods is their origin ("U.S. soybean"), not the buyer.
         origin = {
             x.entity
@@ -180,9 +194,145 @@ def investments(v: View, em: Emitter) -> None:
         break
 
 
+# Money given to an organisation: a grant, loan, equity stake or award is an investment.
+_FUNDING_NOUN = r"(?:grant|loan|funding|financing|equity\s+stake|stake|investment|award)s?\b"
+FUNDING = Folded(
+    re.compile(
+        r"\b(?:awarded|granted|gave|given|provided|extended|lent|loaned|offered)\s+"
+        r"(?P<b>⟨O\d+⟩)\s+(?:an?\s+|the\s+)?(?:[\w$€£¥.,-]+\s+){0,4}?" + _FUNDING_NOUN + r"|"
+        r"\b(?:grant|loan|funding|financing|investment|award)s?\s+(?:\w+\s+){0,2}?to\s+"
+        r"(?:the\s+)?(?P<b2>⟨O\d+⟩)|"
+        r"\b(?:received|receives|won|wins|secured|secures|obtained|landed)\s+(?:an?\s+|the\s+)?"
+        r"(?:[\w$€£¥.,-]+\s+){0,4}?" + _FUNDING_NOUN + r"\s+from\s+(?:the\s+)?(?P<f>⟨[OCR]\d+⟩)",
+        re.I,
+    ),
+    starts=(
+        "award", "grant", "gave", "given", "provided", "extended", "lent", "loan", "offered",
+        "funding", "financing", "investment", "receive", "won", "win", "secure", "obtained",
+        "landed",
+    ),
+)  # fmt: skip
+# Money owed, repaid or only asked for was not given ("repaid a $40 million loan to X").
+_NOT_GIVEN = re.compile(
+    r"\b(?:repa\w*|owe[sd]?|owing|default\w*|refinanc\w*|seek\w*|sought|appl\w+ for|request\w*)\b"
+)
+_FUNDING_HINTS = ("grant", "loan", "funding", "financing", "stake", "investment", "award")
+
+
+def funding(v: View, em: Emitter) -> None:
+    """INVESTS_IN from money an actor gives an organisation ("awarded Nyrstar a $25
+    million grant", "a $2 billion loan to Lithium Americas"). Needs a stated amount."""
+    amounts = None
+    for m in v.finditer(FUNDING):
+        amounts = money(v.text) if amounts is None else amounts
+        if not amounts:
+            return
+        if _NOT_GIVEN.search(v.low, max(0, m.start() - 40), m.end()):
+            continue
+        if m.group("f") is not None:  # "X received a grant from Y"
+            given = _subject(v, m.start(), "O")
+            funders = v.slots(v.group(m, "f") or "")
+            if not given:
+                continue
+            funder, target = funders[0], given[-1]
+        else:
+            target = v.slots(v.group(m, "b") or v.group(m, "b2") or "")[0]
+            funders = [
+                s
+                for s in _subject(v, m.start(), "CJO")
+                if s.sense != "adj" and s.entity != target.entity
+            ]
+            if not funders:
+                continue
+            funder = funders[-1]
+        at = v.sentence.start + m.start()
+        amount = min(amounts, key=lambda a: abs(v.sentence.start + a.start - at))
+        em.emit(
+            T.INVESTS_IN,
+            funder,
+            target,
+            v,
+            "invests_in.funding",
+            0.7,
+            amount=amount.value,
+            currency=amount.unit,
+            qualifier=amount.qualifier,
+        )
+
+
 # One of which each PRODUCE / PROCESS match holds.
 _PRODUCE_STEMS = ("produc", "output", "mining", "mine")
 _PROCESS_STEMS = ("process", "refin")
+
+
+_RANK = (
+    r"(?:largest|biggest|top|leading|dominant|major|main|(?:second|third)[- ]largest"
+    r"|(?:second|third)[- ]biggest|no\.\s*1|number[- ]one)"
+)
+_RANKED = (
+    r"(?:an?\s+|the\s+|one\s+of\s+the\s+)(?:(?:world|globe|country|nation)(?:’s|'s)\s+"
+    r"|⟨C\d+⟩(?:’s|'s)\s+|global\s+)?" + _RANK + r"\s+(?:(?P<g>⟨[MK]\d+⟩)\s+)?"
+    r"(?:producer|miner)s?\b(?:\s+of\s+(?:refined\s+|mined\s+)?(?P<g2>⟨[MK]\d+⟩))?"
+)
+# "X is the world's largest cobalt producer"; "X, the largest producer of lithium, ...".
+LEADING_PRODUCER = Folded(
+    re.compile(
+        r"(?:\b(?:is|was|remains|became|has\s+become|ranks\s+as)\s+(?:now\s+|also\s+)?"
+        r"|(?P<s>⟨[OC]\d+⟩),\s+)" + _RANKED,
+        re.I,
+    ),
+    starts=("is", "was", "remains", "became", "has", "ranks", "⟨"),
+)  # fmt: skip
+_RANK_HINTS = ("larg", "bigg", "top", "lead", "domin", "major", "main", "no. 1", "number")
+# "X supplies neodymium to Y": Y buys it, and X (the supplier) produces it.
+SUPPLIES_TO = Folded(
+    re.compile(
+        r"\bsuppl(?:y|ies|ied|ying)\s+(?:[\d,.]+\s+(?:[\w-]+\s+){0,2}?of\s+)?(?P<g>⟨[MK]\d+⟩)"
+        r"(?:\s*,\s*⟨[MK]\d+⟩)*(?:,?\s+and\s+⟨[MK]\d+⟩)?\s+to\s+(?:the\s+)?(?P<b>⟨[OC]\d+⟩)",
+        re.I,
+    ),
+    starts=("suppl",),
+)
+
+
+# A comma-delimited insertion right before a verb: "X, the miner that runs Y, is ...".
+_INSERTION = re.compile(
+    r",\s+(?:which|who|that|the|a|an|one of|based|owned|controlled|backed|part of)\b[^,]*,\s*\Z"
+)
+
+
+def _clause_subject(v: View, upto: int) -> Mention | None:
+    """The actor a verb at ``upto`` has for subject: the last country or organisation of
+    its clause, once an apposition or relative clause just before the verb is set aside."""
+    head = v.masked[:upto]
+    if head.rstrip().endswith(",") and (ins := _INSERTION.search(head)):
+        head = head[: ins.start()]
+    subj = [s for s in _subject(v, len(head), "CO") if s.sense != "adj"]
+    return subj[-1] if subj else None
+
+
+def leading_producers(v: View, em: Emitter) -> None:
+    for m in v.finditer(LEADING_PRODUCER):
+        goods = v.slots(v.group(m, "g") or v.group(m, "g2") or "", "MK")
+        named = v.slots(v.group(m, "s") or "")
+        subj = named[0] if named else _clause_subject(v, m.start())
+        if goods and subj is not None:
+            em.emit(T.PRODUCES, subj, goods[0], v, "produces.leading_producer", 0.75)
+
+
+def supplies(v: View, em: Emitter) -> None:
+    for m in v.finditer(SUPPLIES_TO):
+        if v.masked[: m.start()].rstrip().lower().endswith(("the", "its", "their", "’s", "'s")):
+            continue  # "the supplies of ..." is a noun
+        chunk = v.masked[m.start() : m.start("b")]
+        goods = v.slots(chunk, "MK")
+        buyer = v.slots(v.group(m, "b") or "")[0]
+        supplier = _clause_subject(v, m.start())
+        for g in goods[:3]:
+            if buyer.label is not L.COUNTRY or buyer.sense != "adj":
+                em.emit(T.PURCHASES, buyer, g, v, "purchases.supplied_to", 0.65)
+            if supplier is not None and supplier.entity != buyer.entity:
+                em.emit(T.PRODUCES, supplier, g, v, "produces.supplies", 0.6)
 
 
 def production(v: View, em: Emitter) -> None:
@@ -277,8 +427,17 @@ def run_all(views: list[View], em: Emitter, leaders: dict[str, str], main: str |
             tariffs(v, em, main)
         if "invest" in low or "pledge" in low or "stake" in low or "plan for" in low:
             investments(v, em)
-        if ("⟨m" in low or "⟨k" in low) and any_in(low, _PRODUCE_HINTS):
+        goods = "⟨m" in low or "⟨k" in low
+        if "⟨m" in low and ("buy" in low or "purchas" in low) and "⟨k" not in low:
+            purchases(v, em)
+        if goods and any_in(low, _PRODUCE_HINTS):
             production(v, em)
+            if ("producer" in low or "miner" in low) and any_in(low, _RANK_HINTS):
+                leading_producers(v, em)
+        if goods and "suppl" in low and "to ⟨" in low:
+            supplies(v, em)
+        if "⟨o" in low and any_in(low, _FUNDING_HINTS):
+            funding(v, em)
         if "⟨s" in low and any_in(low, _INVOLVE_HINTS):
             involvement(v, em)
         if "with" in low and ("⟨o" in low or "⟨c" in low):
