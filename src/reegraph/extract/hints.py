@@ -42,7 +42,7 @@ def any_in(low: str, needles: tuple[str, ...]) -> bool:
 
 AGREEMENT_WORDS = (
     "framework", "agreement", "deal", "pact", "accord", "treat", "memorand", "mou",
-    "truce", "pause", "suspension", "reprieve", "détente", "ceasefire", "agree",
+    "truce", "pause", "suspension", "reprieve", "détente", "ceasefire", "agree", "partnership",
 )  # fmt: skip
 MEETING_WORDS = ("meet", "met", "talks", "summit")
 SPEECH_WORDS = frozenset(["said", "says", "told", "added", "noted", "stated", "announced", "wrote"])

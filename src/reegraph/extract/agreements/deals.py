@@ -23,15 +23,20 @@ from reegraph.extract.agreements.naming import topic_words
 from reegraph.extract.agreements.patterns import (
     BETWEEN,
     BOTH_SIDES,
+    CEREMONY,
     CONTINUES,
     DEFINITE,
     FAMILY,
+    GLOSSED,
     INDEFINITE,
     KIND,
     LIST_CUE,
     NON_BINDING,
     NP_STOP,
     PAIR,
+    PLACE_AFTER,
+    PLACE_LEAD,
+    PLACE_TO_SIGN,
     PREDICATE,
     SIGN,
     SUSPENDED,
@@ -94,7 +99,7 @@ class Reference:
     np: str = ""
 
 
-_LISTED_SUBJECT = re.compile(r"⟨[CPO]\d+⟩\s*(?:and|,)\s*$")  # "⟨C1⟩ and ⟨C2⟩ signed"
+_LISTED_SUBJECT = re.compile(r"⟨[CPOR]\d+⟩\s*(?:and|,)\s*$")  # "⟨C1⟩ and ⟨C2⟩ signed"
 _QUOTE = frozenset('"“')  # TITLE_Q needs one
 
 
@@ -131,6 +136,42 @@ def _date(v: View, published: str | None) -> str | None:
     if "date" not in v.memo:
         v.memo["date"] = find_date(v.text, published)
     return v.memo["date"]  # type: ignore[no-any-return]
+
+
+def _glossed(v: View) -> set[str]:
+    """Entities named just before their short form in brackets ("⟨O1⟩ (⟨O2⟩)"): one
+    party, the one the short form names (the form the article goes on using)."""
+    out: set[str] = set()
+    for m in GLOSSED.finditer(v.masked):
+        full, short = v.mentions[int(m[2])].entity, v.mentions[int(m[3])].entity
+        if full != short:
+            out.add(full)
+    return out
+
+
+def _signing_mod(v: View, trig: Trigger) -> str | None:
+    """Modality of the signing itself: the sentence up to the agreement word, or up to
+    the signing verb after it ("the pact was signed"); a purpose or a reason later in
+    the sentence ("to develop", "as both seek to cut") is not the signing's."""
+    end = trig.end
+    if not _signed_before(v, trig.start):
+        end = next((s.end() for s in _signs(v) if s.start() >= trig.end), end)
+    return modality(v.masked[:end])
+
+
+def signing_place(v: View, trig: Trigger) -> int | None:
+    """Index of the mention of the place the signing clause puts the agreement in."""
+    masked = v.masked
+    if "⟨L" not in masked:
+        return None
+    if m := PLACE_AFTER.match(masked, trig.end):
+        return int(m["n"])
+    signs = [s for s in _signs(v) if s.end() <= trig.start]
+    if signs:
+        head = masked[: signs[-1].start()]
+        if m := PLACE_LEAD.match(head) or PLACE_TO_SIGN.search(head, last_words(head, 10)):
+            return int(m["n"])
+    return None
 
 
 def triggers(v: View) -> list[Trigger]:
@@ -212,6 +253,22 @@ class AgreementRules(FrameFinderBase):
                 Claim(T.COVERS, "@frame", g.entity, v, "covers.continuation", 0.55, doc=self.doc_id)
             )
 
+    def _ceremony(self, v: View) -> None:
+        """ "attended the signing ceremony in Brussels": where the agreement this
+        paragraph or the one before introduced was signed."""
+        if not ("ceremony" in v.low and "signing" in v.low) or not (m := CEREMONY.search(v.masked)):
+            return
+        rank = self._para_rank()
+        here = rank.get(v.sentence.para, 0)
+        near = [f for f in self._recent() if 0 <= here - rank.get(f.last_para, -9) <= 1]
+        if not near or near[0].place:
+            return
+        f = near[0]
+        f.place = v.mentions[int(m["n"])].entity
+        f.claims.append(
+            Claim(T.HELD_IN, "@frame", f.place, v, "held_in.ceremony", 0.75, doc=self.doc_id)
+        )
+
     def _parties(self, v: View, trig: Trigger, np: str) -> tuple[list[str], list[Mention], bool]:
         """Parties and signers of the agreement word at ``trig``; the flag says whether
         the description itself names two parties ("the US-Japan pact", "the agreement
@@ -220,9 +277,9 @@ class AgreementRules(FrameFinderBase):
         parties: list[str] = []
         signers: list[Mention] = []
         if m := _between(v):
-            parties += self._countries(v.slots(m.group(0), "CJPO"))
+            parties += self._countries(v.slots(m.group(0), "CJPOR"))
             signers += v.slots(m.group(0), "P")
-        named_here = self._countries(v.slots(np, "CJPO"))
+        named_here = self._countries(v.slots(np, "CJPOR"))
         explicit = len(named_here) >= 2 or bool(
             m and trig.end <= m.start() <= trig.end + 12 and len(parties) >= 2
         )
@@ -239,14 +296,17 @@ class AgreementRules(FrameFinderBase):
                 if not _LISTED_SUBJECT.search(subj)
                 else subj
             )
-            actors = v.slots(subj, "CPO")
+            actors = v.slots(subj, "CPOR")
             signers += actors
             parties += self._countries(actors)
         if m := WITH.search(tail):
             parties += self._countries(v.slots(m.group("w")))
             if not parties[:-1] and head:
-                parties = self._countries(v.slots(head, "CPO")[:1]) + parties
+                parties = self._countries(v.slots(head, "CPOR")[:1]) + parties
         parties += named_here
+        if "(⟨" in v.masked and (glossed := _glossed(v)):
+            parties = [p for p in parties if p not in glossed]
+            signers = [s for s in signers if s.entity not in glossed]
         seen: list[str] = []
         for p in parties:
             if p not in seen:
@@ -278,6 +338,13 @@ class AgreementRules(FrameFinderBase):
             else:
                 family, word = family_of(trig.text)
                 plural = trig.text.lower().endswith(("s", "ies", "memoranda")) and word != "pause"
+            # "partnership" is loose talk ("forge partnerships") unless signed: it refers
+            # back, and introduces an agreement only after a signing verb or in a title.
+            loose = word == "partnership" and not _signed_before(v, trig.start)
+            # A name's word ("the Minerals Security Partnership") unless a title holds it.
+            name_word = trig.text[0] == "P" and not any("Partnership" in t for t in titles)
+            if loose and (plural or name_word):
+                continue  # and "forge new partnerships" is no agreement
             head = v.masked[: trig.start]
             if modality(v.masked[: trig.end]) is None:
                 continue  # "would not sign the draft accord": no agreement is asserted
@@ -303,13 +370,15 @@ class AgreementRules(FrameFinderBase):
             # DEFINITE spans its determiner and at most three words (or a placeholder
             # and two words) before the agreement word.
             definite = not named and bool(v.search(DEFINITE, trig.start, last_words(head, 4)))
-            introduces = (
-                named
-                or explicit
-                or trig.verbal
-                or _signed_before(v, trig.start)
-                # INDEFINITE spans its determiner and at most three words.
-                or (not definite and bool(INDEFINITE.search(head, last_words(head, 4))))
+            introduces = named or (
+                not loose
+                and (
+                    explicit
+                    or trig.verbal
+                    or _signed_before(v, trig.start)
+                    # INDEFINITE spans its determiner and at most three words.
+                    or (not definite and bool(INDEFINITE.search(head, last_words(head, 4))))
+                )
             )
             found = self._frames_for(
                 v, trig, word, family, plural, parties, signers, np, titles if named else [],
@@ -473,17 +542,25 @@ class AgreementRules(FrameFinderBase):
                     )
                 )
         signed = bool(_signs(v))
+        sign_mod = _signing_mod(v, trig) if signers or signed else None
         for s in signers:
             f.claims.append(
                 Claim(
-                    T.SIGNED, s.entity, "@frame", v, "signed.subj_verb_obj", 0.85, doc=self.doc_id
+                    T.SIGNED,
+                    s.entity,
+                    "@frame",
+                    v,
+                    "signed.subj_verb_obj",
+                    0.85,
+                    mod=sign_mod,
+                    doc=self.doc_id,
                 )
             )
         if signed and (date := _date(v, self.published)):
             f.date = f.date or date
-        place = self._places(v, trig.start - 80, trig.end + 80)
-        if place and signed:
-            f.place = place
+        at = signing_place(v, trig) if signed else None
+        if at is not None:
+            f.place = place = v.mentions[at].entity
             f.claims.append(
                 Claim(
                     T.HELD_IN,
@@ -507,10 +584,15 @@ class AgreementRules(FrameFinderBase):
         tail = v.masked[trig.end :]
         if (end := _clause_end(tail)) >= 0:
             tail = tail[:end]
-        goods = v.slots(tail, "MKS") or v.slots(
-            v.masked[max(0, trig.start - 40) : trig.start], "MKS"
-        )
-        for g in goods:
+        # Each good with the modality of the sentence up to it: "signed an MOU to develop
+        # lithium" covers lithium as surely as it was signed; "as both seek to" later
+        # says nothing about it.
+        goods = [
+            (v.mentions[int(g[2])], trig.end + g.end())
+            for g in SLOT.finditer(tail)
+            if g[1] in "MKS"
+        ] or [(g, trig.end) for g in v.slots(v.masked[max(0, trig.start - 40) : trig.start], "MKS")]
+        for g, upto in goods:
             f.claims.append(
                 Claim(
                     T.COVERS,
@@ -519,6 +601,7 @@ class AgreementRules(FrameFinderBase):
                     v,
                     "covers.agreement_sentence",
                     0.75,
+                    mod=modality(v.masked[:upto]),
                     doc=self.doc_id,
                 )
             )

@@ -24,6 +24,7 @@ class FrameFinder(MeetingRules, AgreementRules):
                     self._meetings(v, prev)
                 if not self._agreements(v, prev):
                     self._continuation(v)
+                    self._ceremony(v)
             prev = v
         self.resolve_pending()
         self._date_from_meetings()

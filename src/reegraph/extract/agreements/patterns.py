@@ -9,14 +9,14 @@ from reegraph.extract.folding import Folded
 # The words a TRIGGER match starts with (see Folded).
 _TRIGGER_STARTS = (
     "framework", "agreement", "deal", "pact", "accord", "treat", "memorand", "mou", "truce",
-    "pause", "suspension", "reprieve", "détente", "ceasefire",
+    "pause", "suspension", "reprieve", "détente", "ceasefire", "partnership",
 )  # fmt: skip
 # \b before the look-behind: the same position, but the cheap test fails first inside words.
 TRIGGER = Folded(
     re.compile(
         r"\b(?<!to )(?P<k>framework agreements?|frameworks?|agreements?|deals?|pacts?|accords?|"
         r"treat(?:y|ies)|memorand(?:um|a)(?: of understanding)?|MOUs?|MoUs?|truce|pause|suspension|"
-        r"reprieve|détente|ceasefire)\b",
+        r"reprieve|détente|ceasefire|partnership agreements?|partnerships?)\b",
         re.I,
     ),
     starts=_TRIGGER_STARTS,
@@ -34,7 +34,18 @@ FAMILY = {
     "memoranda": "memorandum",
     "mou": "memorandum",
 }
-RANK = ["agreement", "deal", "pact", "accord", "treaty", "framework", "memorandum", "MOU", "truce"]
+RANK = [
+    "agreement",
+    "partnership",
+    "deal",
+    "pact",
+    "accord",
+    "treaty",
+    "framework",
+    "memorandum",
+    "MOU",
+    "truce",
+]
 KIND = {
     "pause": "truce",
     "suspension": "truce",
@@ -42,6 +53,7 @@ KIND = {
     "détente": "truce",
     "ceasefire": "truce",
     "framework agreement": "framework",
+    "partnership agreement": "partnership",
 }
 DEFINITE = Folded(
     re.compile(
@@ -71,11 +83,13 @@ SIGN = Folded(
     ),
 )
 BETWEEN = re.compile(
-    r"\bbetween\s+(?:the\s+)?(?:Presidents\s+)?(?P<a>⟨[CPO]\d+⟩)\s+and\s+(?:the\s+)?(?:his\s+)?(?P<b>⟨[JCPO]\d+⟩)"
+    r"\bbetween\s+(?:the\s+)?(?:Presidents\s+)?(?P<a>⟨[CPOR]\d+⟩)\s+and\s+(?:the\s+)?(?:his\s+)?(?P<b>⟨[JCPOR]\d+⟩)"
 )
-PAIR = re.compile(r"(?P<a>⟨[JC]\d+⟩)\s*[-–—/]\s*(?P<b>⟨[JC]\d+⟩)")
+PAIR = re.compile(r"(?P<a>⟨[JCR]\d+⟩)\s*[-–—/]\s*(?P<b>⟨[JCR]\d+⟩)")
 WITH = re.compile(
-    r"^\s*(?:[\w-]+\s+){0,4}?with\s+(?:the\s+)?(?:⟨J\d+⟩\s+)?(?:[\w-]+\s+){0,2}?(?P<w>⟨[COR]\d+⟩(?:\s*,\s*(?:and\s+)?⟨[COR]\d+⟩)*(?:\s*,?\s*and\s+⟨[COR]\d+⟩)?)"
+    # "with ⟨C1⟩'s provincial miner ⟨O2⟩": the company, not its country.
+    r"^\s*(?:[\w-]+\s+){0,4}?with\s+(?:the\s+)?(?:⟨J\d+⟩\s+)?"
+    r"(?:⟨[CR]\d+⟩[’']s\s+(?:[\w-]+\s+){0,3}?(?=⟨O\d+⟩))?(?:[\w-]+\s+){0,2}?(?P<w>⟨[COR]\d+⟩(?:\s*,\s*(?:and\s+)?⟨[COR]\d+⟩)*(?:\s*,?\s*and\s+⟨[COR]\d+⟩)?)"
 )
 BOTH_SIDES = re.compile(
     r"\b(?:both (?:sides|nations|countries|leaders|governments)|"
@@ -185,3 +199,30 @@ SUSPENDED = re.compile(
     re.I,
 )
 SUSPENDING = frozenset({"suspension", "pause", "halt", "freeze", "moratorium", "delay"})
+
+# Where an agreement was signed: a place the signing clause puts it in, not any place
+# near the agreement word ("a deal to explore blocks in Catamarca" says where the
+# blocks are). After the agreement word only dates, "of understanding", "was signed"
+# and the counterpart may come between: "signed the pact on Tuesday in Canberra",
+# "signed an MOU with ⟨C1⟩ in Seoul", "signed the deal at a ceremony in Lima".
+_WHEN = (
+    r"on\s+(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December)\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]+)|(?:last|this)\s+week|yesterday|today"
+)
+_AT = r"(?:[Aa]t\s+an?\s+(?:[\w-]+\s+)?ceremony\s+)?(?:[Ii]n|[Aa]t)\s+(?:the\s+)?⟨L(?P<n>\d+)⟩"
+PLACE_AFTER = re.compile(
+    r"(?:\s+(?:of\s+(?:understanding|cooperation|intent)|"
+    rf"{_WHEN}|(?:was|were|has\s+been|had\s+been|is|are)\s+signed|"
+    r"(?:with|between)\s+(?:the\s+)?⟨[CROP]\d+⟩(?:\s*,?\s*and\s+(?:the\s+)?⟨[CROP]\d+⟩)?))*"
+    rf",?\s+{_AT}"
+)
+# Before the signing verb: a fronted adverbial ("On October 28, in Tokyo, X signed",
+# "In Canberra on Tuesday, X and Y signed") or the place of a meeting held to sign
+# ("met in Tokyo to agree on a framework"); matched against the text before the verb.
+PLACE_LEAD = re.compile(rf"^(?:[^,;:]{{0,40}},\s*)?{_AT}[^,;:]{{0,30}},")
+PLACE_TO_SIGN = re.compile(rf"\b{_AT}(?:\s+{_WHEN})?\s+to\s+$")
+# "attended the signing ceremony in Brussels": the place of the agreement just signed.
+CEREMONY = re.compile(rf"\bsigning\s+ceremony\s+(?:(?:held\s+)?(?:{_WHEN})\s+)?{_AT}")
+# "⟨O1⟩ (⟨O2⟩)": a name and its short form in brackets, one party.
+GLOSSED = re.compile(r"⟨([COP])(\d+)⟩\s*\(\s*⟨\1(\d+)⟩\s*\)")
