@@ -118,6 +118,8 @@ def test_header_parsing_optional_params_and_undeclared_use(tmp_path: Path) -> No
     # Set columns come out sorted (case-blind, then exactly), other lists as returned.
     (row,) = query.finish([{"a": 1, "b": "x", "c": ["b", "B", None, "a"], "d": ["b", "a"]}])
     assert row == {"a": 1, "b": "x", "c": [None, "a", "B", "b"], "d": ["b", "a"]}
+    tied = [{"a": 1, "b": "x", "c": [2]}, {"a": 1, "b": "x", "c": [1]}]
+    assert query.sort(tied) == query.sort(tied[::-1]) == tied[::-1]
     with pytest.raises(QueryError, match="has no parameter nope"):
         query.bind({"nope": "1"})
     bad = tmp_path / "bad.cypher"

@@ -145,8 +145,12 @@ class CannedQuery:
         return values
 
     def sort(self, rows: list[Row]) -> list[Row]:
-        """Rows in the header's ``order`` (nulls first, lists and maps by their text)."""
-        ordered = list(rows)
+        """Rows in the header's ``order`` (nulls first, lists and maps by their text);
+        rows the order ties stay in one order whatever the engine returned them in. A
+        query with no ``order`` line keeps the order its own ``ORDER BY`` gave."""
+        if not self.order:
+            return list(rows)
+        ordered = sorted(rows, key=lambda row: json.dumps(row, sort_keys=True, default=str))
         # Stable sorts from the last column to the first: each may run either way.
         for column in reversed(self.order):
             name = column.lstrip("-")
