@@ -308,3 +308,16 @@ def test_tag_line_is_not_evidence(extractor: Extractor) -> None:
     author = ent(b, "Maria Okafor")
     assert author.label == "Person"
     assert not any(lookup_key("Senior Correspondent") in e.lookup for e in b.entities)
+
+
+# -- partners ---------------------------------------------------------------------------
+
+
+def test_a_partner_named_by_its_country_s_possessive_is_the_company(extractor: Extractor) -> None:
+    b = run(
+        extractor,
+        "Talvik Metals Corp signed an agreement with Chile's state miner Cordillera Litio SA "
+        "to explore three salt flats.",
+    )
+    assert rels(b, T.PARTNERS_WITH, "Talvik Metals Corp", "Cordillera Litio SA")
+    assert not rels(b, T.PARTNERS_WITH, "Talvik Metals Corp", "Chile")

@@ -58,7 +58,8 @@ PARTNER = Folded(
     re.compile(
         r"(?:signed|sign|inked|struck|formed|entered(?: into)?)\s+(?:a|an)\s+(?:\w+\s+){0,3}?"
         r"(?:memorandum|MOU|agreement|deal|partnership|joint venture)\s+(?:of understanding\s+)?"
-        r"with\s+(?:(?:\w+|⟨J\d+⟩)\s+){0,3}?(?P<b>⟨[OC]\d+⟩)|partner(?:ed|s|ing)?\s+with\s+(?:\w+\s+){0,2}?(?P<b2>⟨[OC]\d+⟩)",
+        # "with Argentina's state miner X": the partner is X, not the possessor.
+        r"with\s+(?:⟨C\d+⟩['’]s\s+)?(?:(?:\w+|⟨J\d+⟩)\s+){0,3}?(?P<b>⟨[OC]\d+⟩)(?!['’]s\b)|partner(?:ed|s|ing)?\s+with\s+(?:\w+\s+){0,2}?(?P<b2>⟨[OC]\d+⟩)",
         re.I,
     ),
     starts=("sign", "inked", "struck", "formed", "entered", "partner"),
