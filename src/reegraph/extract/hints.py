@@ -24,7 +24,7 @@ from operator import or_
 
 from reegraph.extract.folding import Folded, folds
 from reegraph.extract.openworld.patterns import PLACE_CONTEXT as _PLACE_CONTEXT
-from reegraph.extract.openworld.words import DESIGNATOR_WORDS
+from reegraph.extract.openworld.words import DESIGNATOR_WORDS, SITE_WORDS
 from reegraph.extract.trie import trie_pattern
 
 # "\w\w*", not "\w+": the same matches, and a leading character set lets re skip ahead.
@@ -56,7 +56,7 @@ TITLE_HINT = re.compile(
 DESCRIPTOR_HINT = re.compile(
     r"compan|firm|miner|produc|maker|manufactur|conglomerate|developer|refiner|processor|start"
     r"|utilit|supplier|lender|giant|agency|corporations|businesses|group|bank|operator|explorer"
-    r"|smelter"
+    r"|smelter|trader|trading"
 )
 PLACE_HINT = re.compile(r"\b(?:in|at|near|from|to|outside) [A-ZÀ-Þ]|[’']s [A-Z]")
 MEET_HINT = re.compile(r"\b(?:meet|meets|meeting|met|talks|summit)\b", re.I)
@@ -88,6 +88,7 @@ CONTINUES = 1 << 12  # a word agreements.patterns.CONTINUES needs ("means", "res
 LOCATIVE = 1 << 13
 POSSESSIVE = 1 << 14
 PLACE_CONTEXT = 1 << 15  # openworld.patterns.PLACE_CONTEXT matches (exact: one word)
+SITE = 1 << 16  # a noun naming a site ("mine", "plant"): openworld.patterns.FACILITY
 
 # Token-level forms of the checks whose pattern spans whitespace.
 _LOCATIVE_TOKEN = re.compile(r"\b(?:in|at|near|from|to|outside)$")
@@ -95,6 +96,8 @@ _POSSESSIVE_TOKEN = re.compile(r"[’']s$")
 # What may follow them in PLACE_HINT: [A-ZÀ-Þ] after a locative, [A-Z] after a possessive.
 _CAPITALS = frozenset(string.ascii_uppercase)
 _LOCATIVE_CAPITALS = _CAPITALS | {chr(c) for c in range(0xC0, 0xDF)}
+# The nouns of openworld.patterns.FACILITY, as a whole token (perhaps before punctuation).
+_SITE_TOKEN = re.compile(r"^(?:" + "|".join(SITE_WORDS) + r")s?\W*$")
 _SHARE_TOKEN = re.compile(r"%|percent|\bper\b", re.I)
 # The nouns of openworld.patterns.DESCRIPTOR, ending a token (they are followed by
 # whitespace there, perhaps after a comma).
@@ -131,6 +134,7 @@ _GATE_WORDS = (
     + [(w, _B) for w in ("terms", "effect", "under", "result", "mean", "means", "meant")]
     + [(w, _B) for w in ("allows", "requires")]
     + [(w.lower(), "") for w in _PLACE_CONTEXT.starts]
+    + [(w, "") for w in SITE_WORDS]
 )
 _ANY = re.compile(trie_pattern(_GATE_WORDS))
 
@@ -162,6 +166,7 @@ def token_bits(token: str) -> int:
         | (DESCRIPTOR_NOUN if _DESCRIPTOR_NOUN.search(token) else 0)
         | (CONTINUES if _CONTINUES_WORD.search(token) else 0)
         | (PLACE_CONTEXT if _PLACE_CONTEXT.search(token) else 0)
+        | (SITE if _SITE_TOKEN.match(token) else 0)
     )
 
 

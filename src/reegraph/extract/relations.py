@@ -489,4 +489,42 @@ def leadership(views: list[View], em: Emitter) -> dict[str, str]:
             role = v.masked[hm.start() : hm.end()].split()[0]
             for p in people[:1]:
                 em.emit(T.LEADS, p, org, v, "leads.head_of", 0.75, role=role)
+        if "⟨o" in v.low and "⟨p" in v.low and v.may_match(_ORG_TITLE_STEMS):
+            organisation_titles(v, em)
     return leaders
+
+
+# "European Commission President Ursula von der Leyen", "Glencore's chief executive Gary
+# Nagle": a title between an organisation and a person, nothing else between them.
+_ORG_TITLE = re.compile(
+    r"(?P<o>⟨O\d+⟩)(?:[’']s)?\s+(?P<title>(?:(?P<deputy>vice|deputy|acting|executive vice)"
+    r"\s+|executive\s+|senior vice\s+)?(?:president|chairman|chairwoman|chairperson|chair|"
+    r"chief executive(?: officer)?|ceo|managing director|director[- ]general|"
+    r"secretary[- ]general|governor|head|founder|commissioner|spokes(?:man|woman|person)|"
+    r"chief (?:financial|operating|economist|strategist)(?: officer)?|cfo|coo))"
+    r"\s+(?P<p>⟨P\d+⟩)",
+    re.I,
+)
+# Every match holds one of these (lower-case): the gate before the pattern.
+_ORG_TITLE_STEMS = (
+    "president", "chair", "chief", "ceo", "director", "general", "governor", "head", "founder",
+    "commissioner", "spokes", "cfo", "coo",
+)  # fmt: skip
+# Titles that head the organisation (LEADS); the rest hold a role in it (AFFILIATED_WITH).
+_ORG_HEADS = (
+    "president", "chairman", "chairwoman", "chairperson", "chair", "chief executive", "ceo",
+    "managing director", "director", "secretary", "governor", "head", "founder",
+)  # fmt: skip
+
+
+def organisation_titles(v: View, em: Emitter) -> None:
+    """LEADS or AFFILIATED_WITH from an organisation's name before a person's title."""
+    for m in _ORG_TITLE.finditer(v.masked):
+        title = m["title"]
+        low = title.lower()
+        heads = m["deputy"] is None and low.removeprefix("executive ").startswith(_ORG_HEADS)
+        org = v.slots(m["o"])[0]
+        person = v.slots(m["p"])[0]
+        rtype = T.LEADS if heads else T.AFFILIATED_WITH
+        role = title[:1].upper() + title[1:]
+        em.emit(rtype, person, org, v, f"{rtype.value.lower()}.organisation_title", 0.8, role=role)

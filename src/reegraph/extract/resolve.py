@@ -17,7 +17,7 @@ from typing import Any
 
 from reegraph.extract import labels as L
 from reegraph.extract.mentions import Mention
-from reegraph.extract.openworld.words import HEAD_TITLES
+from reegraph.extract.openworld.words import GENERIC, HEAD_TITLES
 from reegraph.model import Entity, EntityProperties, Label, SourceKind, entity_id, lookup_key
 
 # Names recur across a corpus: normalise each spelling once. The caches are small on
@@ -186,6 +186,10 @@ class Registry:
         origin: SourceKind = "text",
     ) -> Record:
         found = self.find(label, name) or self.find(label, cached_id(label, name).split(":", 1)[1])
+        if label is L.ORGANIZATION and (stem := legal_stem(name)):
+            # "Foo Bar Ltd" and "Foo Bar" are one company, whichever came first.
+            found = found or self.find(label, stem)
+            aliases = [*aliases, stem]
         if found:
             entity = self.entities[found]
             self.merge_into(entity, aliases, props or {})
@@ -195,6 +199,26 @@ class Registry:
     def ordered(self, ids: Iterable[str]) -> list[Record]:
         """The records of ``ids`` in registration order."""
         return sorted((self.entities[i] for i in ids), key=lambda r: r.order)
+
+
+# Legal forms that may be left off a company's name ("Foo Bar Ltd" -> "Foo Bar").
+_LEGAL_FORMS = frozenset((
+    "Ltd", "Ltd.", "Limited", "Inc", "Inc.", "Corp", "Corp.", "Corporation", "PLC", "plc", "LLC",
+    "AG", "SA", "S.A.", "NV", "N.V.", "GmbH", "Co", "Co.", "Co.,", "Pty", "Pty.",
+))  # fmt: skip
+
+
+@lru_cache(maxsize=1 << 12)
+def legal_stem(name: str) -> str | None:
+    """A company name without its legal form, when what is left still names it."""
+    words = name.split()
+    if len(words) < 2 or words[-1] not in _LEGAL_FORMS:
+        return None
+    while words and words[-1] in _LEGAL_FORMS:
+        words.pop()
+    if not words or (len(words) == 1 and (words[0] in GENERIC or len(words[0]) < 3)):
+        return None
+    return " ".join(words).rstrip(",")
 
 
 def _props(m: Mention) -> dict[str, Any]:

@@ -15,6 +15,8 @@ from reegraph.model import Label
 
 # What may stand between a country and the name it describes ("China's state-owned ").
 _GAP = re.compile(r"(?:[’']s)?[\s-]*(?:(?:the|state|state-owned|government|[a-z-]+)\s+){0,2}")
+# Between "X-based" and the noun it describes ("Perth-based lithium miner").
+_LOWER_GAP = re.compile(r"\s+(?:[a-z-]+\s+){0,2}")
 
 
 class OpenWorldBase:
@@ -64,13 +66,32 @@ class OpenWorldBase:
                     best = m
         return best
 
-    def _annotate(self, start: int, end: int, country: Mention | None, how: str) -> None:
+    def _based_country(self, lo: int, hi: int, before: int | None = None) -> str | None:
+        """The country of a place or country in [lo, hi) written "X-based" ("Perth-based");
+        with ``before``, only one followed by at most two lower-case words up to there."""
+        for m in self._lex_at(lo, hi):
+            if (
+                self.text.startswith("-based", m.end)
+                and m.start >= lo
+                and (before is None or _LOWER_GAP.fullmatch(self.text, m.end + 6, before))
+            ):
+                if m.label is L.COUNTRY and m.entry is not None:
+                    return m.entry.id
+                if m.label is L.PLACE and m.country:
+                    return m.country
+        return None
+
+    def _annotate(
+        self, start: int, end: int, country: Mention | None, how: str, country_id: str | None = None
+    ) -> None:
         """Give organisations already found inside [start, end) the country a descriptor names."""
-        if country is None or country.entry is None:
+        if country is not None and country.entry is not None:
+            country_id = country.entry.id
+        if country_id is None:
             return
         for x in [*self.lex, *self.found]:
             if x.label is L.ORGANIZATION and start <= x.start and x.end <= end and not x.country:
-                x.country, x.country_from = country.entry.id, how
+                x.country, x.country_from = country_id, how
 
     def _add(
         self, start: int, name: str, label: Label, sent: int, rule: str, conf: float, **kw: object

@@ -9,7 +9,13 @@ from reegraph.extract.openworld.people import PeopleRules
 from reegraph.extract.openworld.places import PlaceRules
 
 _SENTENCE_RULES = (
-    hints.PAREN | hints.TITLE | hints.DESIGNATOR | hints.DESCRIPTOR | hints.SPEECH | hints.PLACE
+    hints.PAREN
+    | hints.TITLE
+    | hints.DESIGNATOR
+    | hints.DESCRIPTOR
+    | hints.SPEECH
+    | hints.PLACE
+    | hints.SITE
 )
 
 
@@ -35,6 +41,8 @@ class OpenWorld(OrgRules, PeopleRules, PlaceRules):
                 self._speech(s, text)
             if found & hints.PLACE:
                 self._places(s, text)
+            if found & hints.SITE:
+                self._facilities(s, text)
         self._coordination()
         self._acronym_uses()
         self._country_from_names()

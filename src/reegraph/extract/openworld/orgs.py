@@ -20,6 +20,7 @@ from reegraph.extract.openworld.patterns import (
     PAREN_CAP,
     PNP_LIST,
     PNP_MULTI,
+    TITLE,
     split_list,
     strip_name,
 )
@@ -117,6 +118,9 @@ class OrgRules(OpenWorldBase):
             if DESIGNATOR_WORDS.isdisjoint(hints.WORD.findall(phrase)):
                 continue
             for at, part in split_list(phrase):
+                # "Veltrona Mining Chief Executive Oskar Lindqvist": the name ends at a title.
+                if s.hints & hints.TITLE and (t := TITLE.search(part)):
+                    part = part[: t.start()].rstrip()
                 start, name = strip_name(part, s.start + m.start() + at)
                 words = name.split()
                 if len(words) < 2:
@@ -152,7 +156,11 @@ class OrgRules(OpenWorldBase):
 
     def _descriptors(self, s: Sentence, text: str) -> None:
         for m in DESCRIPTOR.finditer(text) if s.hints & hints.DESCRIPTOR_NOUN else ():
-            country = self._country_before(s.start + m.start("desc"), 40)
+            desc_at = s.start + m.start("desc")
+            country = self._country_before(desc_at, 40)
+            based = None
+            if country is None and "-based" in text:
+                based = self._based_country(desc_at - 40, desc_at, before=desc_at)
             kind = "agency" if "agency" in m["desc"] else "company"
             for at, part in split_list(m["list"]):
                 start, name = strip_name(part, s.start + m.start("list") + at)
@@ -165,7 +173,7 @@ class OrgRules(OpenWorldBase):
                     if x.start <= start and x.end >= start + len(name)
                 ):
                     continue
-                self._annotate(start, start + len(name), country, "descriptor")
+                self._annotate(start, start + len(name), country, "descriptor", based)
                 self._add(
                     start,
                     name,
@@ -174,21 +182,26 @@ class OrgRules(OpenWorldBase):
                     "org.descriptor",
                     0.8,
                     kind=kind,
-                    country=country.entry.id if country and country.entry else None,
+                    country=country.entry.id if country and country.entry else based,
                 )
         for m in APPOSITION.finditer(text) if APPOSITION_CUE.search(text) else ():
             start, name = strip_name(m["name"], s.start + m.start("name"))
             inner = self._lex_at(start, start + len(name))
             desc_at = s.start + m.start("desc")
+            desc_end = s.start + m.end("desc")
             country = next(
                 (
                     x
-                    for x in self._lex_at(desc_at, s.start + m.end("desc"))
+                    for x in self._lex_at(desc_at, desc_end)
                     if x.label is L.COUNTRY and desc_at <= x.start
                 ),
                 None,
             )
-            self._annotate(start, start + len(name), country, "apposition")
+            # "X, a Perth-based miner": the place's country ("-based" is a cheap test first).
+            based = None
+            if country is None and "-based" in m["desc"]:
+                based = self._based_country(desc_at, desc_end)
+            self._annotate(start, start + len(name), country, "apposition", based)
             if len(name.split()) <= 5:
                 self._add(
                     start,
@@ -198,7 +211,8 @@ class OrgRules(OpenWorldBase):
                     "org.apposition",
                     0.8,
                     kind="company",
-                    country=country.entry.id if country and country.entry else None,
+                    country=country.entry.id if country and country.entry else based,
+                    country_from="apposition" if based else "",
                 )
 
     def _coordination(self) -> None:

@@ -6,13 +6,16 @@ import re
 from collections.abc import Iterator
 
 from reegraph.extract.gated import Gated
-from reegraph.extract.openworld.words import DESIGNATORS, STOP_FIRST
+from reegraph.extract.openworld.words import DESIGNATORS, SITE_WORDS, STOP_FIRST
 
 UP = r"(?:[A-Z]|[À-ÖØ-Þ])"
 WORD = UP + r"[\w’'&.-]*[\w&]|" + UP
 # A proper-noun phrase: capitalised words, with lower-case connectors inside.
 PNP = rf"(?:{WORD})(?:\s+(?:(?:of|for|and|the|de|du|des|van|von|&)\s+)?(?:{WORD}))*"
 NAME = rf"{UP}[\w’'-]*\w(?:\s+{UP}[\w’'-]*\w){{0,2}}"
+# A person's name after a title may open with initials ("G. Kishan Reddy"); "U.S." is
+# no initial (no space after its first stop).
+PERSON_NAME = rf"(?:[A-Z]\.\s+){{0,2}}{NAME}"
 PNP_RE = re.compile(PNP)
 # The proper-noun phrases of two words or more: exactly the matches of PNP_RE that hold
 # whitespace (a word cannot end before whitespace but at its last character, so no
@@ -33,9 +36,10 @@ TITLE = re.compile(
     r"\b(?P<title>(?i:vice president|deputy prime minister|prime minister|presidents|president|"
     r"premier|chancellor|king|queen|emir|sultan|supreme leader)|PM|"
     r"(?:[A-Z][a-z]+(?:\s+and\s+[A-Z][a-z]+)?\s+)?(?:Minister|Secretary)(?:\s+of\s+(?:the\s+)?[A-Z][a-z]+(?:\s+and\s+[A-Z][a-z]+)?)?|"
-    r"(?i:minister)|Chief Executive(?: Officer)?|CEO|Chairman|Chairwoman|Chair|Governor|Senator|"
+    r"(?i:minister)|Chief (?:Executive|Financial|Operating|Technology|Commercial)(?: Officer)?|"
+    r"CEO|Chairman|Chairwoman|Chair|Governor|Senator|"
     r"Ambassador|Commissioner|Director(?:-General| General)?|Dr\.|Mr\.|Ms\.|Mrs\.)"
-    rf"\s+(?P<names>{NAME}(?:\s*(?:,|and)\s+{NAME})*)"
+    rf"\s+(?P<names>{PERSON_NAME}(?:\s*(?:,|and)\s+{PERSON_NAME})*)"
 )
 SPEECH = re.compile(
     rf"(?P<name>{UP}[\w’'-]+\s+{UP}[\w’'-]+(?:\s+{UP}[\w’'-]+)?)\s*,?\s+"
@@ -64,7 +68,8 @@ DESCRIPTOR = Gated(_DESCRIPTOR_RX, _DESCRIPTOR_STARTS)
 APPOSITION = re.compile(
     rf"(?P<name>{PNP}),\s+(?:a|an|the)\s+(?P<desc>(?:[\w-]+\s+){{0,3}}?(?:company|firm|miner|"
     r"producer|maker|manufacturer|group|conglomerate|developer|refiner|processor|startup|utility|"
-    r"supplier|carmaker|automaker|agency|lender|bank|operator|explorer|smelter))\b"
+    r"supplier|carmaker|automaker|agency|lender|bank|operator|explorer|smelter|trader|"
+    r"trading house))\b"
 )
 INCLUDING = re.compile(rf"\bincluding\s+(?P<list>{PNP}(?:\s*,\s*(?:and\s+)?{PNP})+)")
 PLACE_COUNTRY = re.compile(rf"\b(?:in|at|near|from|to|outside)\s+(?P<name>{NAME}),\s+")
@@ -88,7 +93,24 @@ POSSESSIVE_PLACE = re.compile(
     rf"[’']s\s+(?P<name>{UP}[\w-]+\s+(?:Palace|Hall|House|Centre|Center|"
     r"Airport|Port|Square|Hotel|Building|Tower|Park|Mine|Refinery))\b"
 )
+# The nouns alone, in a sentence holding one (hints.SITE).
+SITE_NOUN = re.compile(r"\b(?:" + "|".join(SITE_WORDS) + r")s?\b")
+# "its Clarksville plant", "the Tenke Fungurume mine", "Zambia's Kansanshi mine": a site
+# named before the noun for it. After "the", only nouns that name sites rather than
+# companies' works ("the Boliden smelter" may name the company).
+FACILITY = Gated(
+    re.compile(
+        rf"(?P<det>its|their|the|[’']s)\s+(?:(?:new|planned|proposed|flagship|existing)\s+)?"
+        rf"(?P<name>{UP}[\w-]*[a-z][\w-]*(?:\s+{UP}[\w-]*[a-z][\w-]*){{0,2}})\s+"
+        r"(?P<noun>mines?|deposits?|fields?|plants?|refinery|smelter|facility|factory|site|"
+        r"projects?|complex|operations)\b(?![’'-])"
+    ),
+    ("its ", "their ", "the ", "’s ", "'s "),
+)
+SITE_NOUNS = frozenset(["mine", "mines", "deposit", "deposits", "field", "fields"])
 BASED = re.compile(rf"(?P<name>{UP}[\w-]*\w(?:\s+{UP}[\w-]*\w)?)-based\b")
+
+_HELD = ("-owned", "-held", "-backed", "-listed", "-controlled", "-run", "-funded")
 
 
 def split_list(raw: str) -> Iterator[tuple[int, str]]:
@@ -113,6 +135,12 @@ def strip_name(text: str, start: int) -> tuple[int, str]:
     while words and (words[0] in STOP_FIRST or words[0].endswith("-based")):
         start += len(words[0]) + 1
         words = words[1:]
+    # "State-owned X Ltd", "Hong Kong-listed X": how the name is held, not the name.
+    for i, w in enumerate(words[:3]):
+        if i + 1 < len(words) and w.lower().endswith(_HELD):
+            start += sum(len(x) + 1 for x in words[: i + 1])
+            words = words[i + 1 :]
+            break
     name = " ".join(words)
     for suffix in ("’s", "'s"):
         if name.endswith(suffix):

@@ -6,7 +6,7 @@ import re
 
 from reegraph.extract import labels as L
 from reegraph.extract.openworld.base import OpenWorldBase
-from reegraph.extract.openworld.patterns import NAME, SPEECH, TITLE, strip_name
+from reegraph.extract.openworld.patterns import PERSON_NAME, SPEECH, TITLE, strip_name
 from reegraph.extract.openworld.words import DESIGNATORS, GENERIC, HEAD_TITLES, MONTHS
 from reegraph.extract.sentences import Sentence
 
@@ -28,7 +28,7 @@ class PeopleRules(OpenWorldBase):
             role = role[:1].upper() + role[1:]
         head = key in HEAD_TITLES and "vice" not in key and "deputy" not in key
         country = self._country_before(s.start + m.start())
-        names = list(re.finditer(NAME, m["names"]))
+        names = list(re.finditer(PERSON_NAME, m["names"]))
         next_pos = m.end()
         if not title.lower().endswith("s") and not title.lower().startswith("leader"):
             names = names[:1]
@@ -50,8 +50,9 @@ class PeopleRules(OpenWorldBase):
             for pm in lex:  # a known person: annotate the lexicon mention
                 pm.role = pm.role or role
                 pm.head = pm.head or head
-                if country and head:
-                    pm.country = country.entry.id if country.entry else pm.country
+                # "Australian Resources Minister X": the nationality before any title.
+                if country and country.entry and (head or not pm.country):
+                    pm.country = country.entry.id
             if lex:
                 continue
             if self._lex_at(start, start + len(name)):

@@ -248,3 +248,9 @@ HEAD_TITLES = {
     "presidents": "President",
     "leader": "Leader",
 }
+
+# Nouns naming a site ("its Clarksville plant", "the Tenke Fungurume mine").
+SITE_WORDS = (
+    "mine", "deposit", "field", "plant", "refinery", "smelter", "facility", "factory", "site",
+    "project", "complex", "operations",
+)  # fmt: skip
