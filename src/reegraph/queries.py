@@ -34,7 +34,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 
@@ -148,23 +148,37 @@ class CannedQuery:
         """Rows in the header's ``order`` (nulls first, lists and maps by their text);
         rows the order ties stay in one order whatever the engine returned them in. A
         query with no ``order`` line keeps the order its own ``ORDER BY`` gave."""
-        if not self.order:
-            return list(rows)
-        ordered = sorted(rows, key=lambda row: json.dumps(row, sort_keys=True, default=str))
-        # Stable sorts from the last column to the first: each may run either way.
-        for column in reversed(self.order):
-            name = column.lstrip("-")
-            ordered.sort(key=lambda r: _sort_key(r.get(name)), reverse=column.startswith("-"))
-        return ordered
+        return self._ordered([(_row_key(row), row) for row in rows])
 
     def finish(self, rows: list[Row]) -> list[Row]:
         """The answer from the rows the query returned: rows repeated across ``UNION
         ALL`` branches once, in the header's order, set columns sorted."""
         if self.sets:
             rows = [self._sorted_sets(row) for row in rows]
-        if _UNION_ALL.search(_strip_comments(self.text)):
-            rows = _distinct(rows)
-        return self.sort(rows)
+        if not self.order and not self.has_union:
+            return list(rows)
+        keyed = [(_row_key(row), row) for row in rows]  # one key, for both uses
+        if self.has_union:
+            first: dict[str, Row] = {}
+            for key, row in keyed:
+                first.setdefault(key, row)
+            keyed = list(first.items())
+        return self._ordered(keyed)
+
+    @cached_property
+    def has_union(self) -> bool:
+        return bool(_UNION_ALL.search(_strip_comments(self.text)))
+
+    def _ordered(self, keyed: list[tuple[str, Row]]) -> list[Row]:
+        if not self.order:
+            return [row for _, row in keyed]
+        keyed.sort(key=lambda pair: pair[0])
+        ordered = [row for _, row in keyed]
+        # Stable sorts from the last column to the first: each may run either way.
+        for column in reversed(self.order):
+            name = column.lstrip("-")
+            ordered.sort(key=lambda r: _sort_key(r.get(name)), reverse=column.startswith("-"))
+        return ordered
 
     def _sorted_sets(self, row: Row) -> Row:
         return {
@@ -213,15 +227,8 @@ def _narrow(text: str, anchors: tuple[tuple[str, str], ...]) -> str:
     return "".join(b + (cuts[i] if i < len(cuts) else "") for i, b in enumerate(branches))
 
 
-def _distinct(rows: list[Row]) -> list[Row]:
-    seen: set[str] = set()
-    kept = []
-    for row in rows:
-        key = json.dumps(row, sort_keys=True, default=str)
-        if key not in seen:
-            seen.add(key)
-            kept.append(row)
-    return kept
+def _row_key(row: Row) -> str:
+    return json.dumps(row, sort_keys=True, default=str, ensure_ascii=False, check_circular=False)
 
 
 def _sort_key(value: Any) -> tuple[int, Any]:
